@@ -1,0 +1,43 @@
+"""eventx: typed event records from Arabic news.
+
+>>> import eventx
+>>> result = eventx.extract("قتل 3 جنود في قصف على مدينة خاركيف", published="2024-05-01")  # doctest: +SKIP
+>>> [e.type for e in result.events]  # doctest: +SKIP
+['CASUALTY', 'ATTACK']
+
+Heavy pieces (morphology DB, NER model, stanza) load lazily on first use, never at import.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+__all__ = ["Document", "DocumentResult", "Pipeline", "__version__", "extract"]
+
+if TYPE_CHECKING:
+    from eventx.doc import Document
+    from eventx.pipeline import Pipeline
+    from eventx.records import DocumentResult
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy attribute access keeps `import eventx` fast (no camel-tools / torch import).
+    if name == "Pipeline":
+        from eventx.pipeline import Pipeline
+
+        return Pipeline
+    if name == "Document":
+        from eventx.doc import Document
+
+        return Document
+    if name == "DocumentResult":
+        from eventx.records import DocumentResult
+
+        return DocumentResult
+    if name == "extract":
+        from eventx.api import extract
+
+        return extract
+    raise AttributeError(f"module 'eventx' has no attribute {name!r}")

@@ -1,0 +1,3 @@
+from eventx.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,139 @@
+"""Role binding: choose, for each role of a rule, the entity slots that fill it.
+
+The constraints are the ones a linguist states when describing Arabic event syntax: entity
+kind, a governing preposition (إلى / من / على / في / ضد ...), the side of the trigger the filler
+stands on within its clause, the إضافة complement of a verbal noun ("انسحاب القوات"), and
+voice (the grammatical subject of passive "قُتل" is the victim). Among the slots that satisfy a
+role's constraints, the nearest to the trigger wins; a slot fills at most one role of an event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from eventx.rules.context import EntitySlot, SentenceContext
+from eventx.rules.schema import RoleSpec
+from eventx.text.orthography import normalize_key
+
+__all__ = ["CompiledRole", "bind_roles", "compile_role", "kind_allows", "trigger_voice"]
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledRole:
+    name: str
+    spec: RoleSpec
+    preps: frozenset[str | None] | None
+
+
+def compile_role(name: str, spec: RoleSpec) -> CompiledRole:
+    if spec.prep is None:
+        return CompiledRole(name, spec, None)
+    # "" (and the empty list) stand for "no preposition", stored as None in the set.
+    preps = frozenset(normalize_key(p) or None for p in spec.prep) if spec.prep else frozenset({None})
+    return CompiledRole(name, spec, preps)
+
+
+def trigger_voice(context: SentenceContext, index: int) -> str:
+    """``passive`` when the backend says so or the writer marked it (قُتل with a damma)."""
+    view = context.views[index]
+    voice = view.features.get("Voice")
+    if voice == "Pass":
+        return "passive"
+    text = view.word.text
+    if len(text) > 1 and text[1] == "\u064f":  # damma on the first letter: قُتل، أُرغمت
+        return "passive"
+    return "active"
+
+
+def _distance(slot: EntitySlot, first: int, last: int) -> tuple[str, int]:
+    if slot.first > last:
+        return "after", slot.first - last
+    return "before", first - slot.last
+
+
+def _is_state(entity_id: str | None) -> bool:
+    return bool(entity_id) and len(entity_id) == 3 and entity_id.isalpha() and entity_id.isupper()  # type: ignore[union-attr]
+
+
+def kind_allows(kinds: list[str], kind: str, entity_id: str | None) -> bool:
+    """``kinds`` entries are ``KIND`` or ``KIND:state`` / ``KIND:place`` (see RoleSpec.kinds)."""
+    for entry in kinds:
+        base, _, narrow = entry.partition(":")
+        if base != kind:
+            continue
+        if not narrow or (narrow == "state") == _is_state(entity_id):
+            return True
+    return False
+
+
+def _qualifies(
+    role: CompiledRole, slot: EntitySlot, first: int, last: int, clause: int | None, voice: str
+) -> int | None:
+    """The slot's distance when it may fill ``role``, else ``None`` (``clause=None``: any clause)."""
+    spec = role.spec
+    if clause is not None and slot.clause != clause:
+        return None
+    if slot.first <= last and slot.last >= first and not spec.may_contain_trigger:
+        return None
+    if not kind_allows(spec.kinds, slot.entity.kind, slot.entity.id):
+        return None
+    if spec.voice != "any" and spec.voice != voice:
+        return None
+    side, distance = _distance(slot, first, last)
+    distance = max(distance, 0)
+    if spec.position != "any" and spec.position != side:
+        return None
+    if distance > spec.max_distance:
+        return None
+    if role.preps is not None and slot.prep not in role.preps:
+        return None
+    if spec.idafa is not None:
+        is_construct = side == "after" and distance == 1 and slot.prep is None
+        if spec.idafa != is_construct:
+            return None
+    if spec.require_id and not (slot.entity.id or slot.entity.meta.get("actor_id")):
+        return None
+    if spec.ids and not ({slot.entity.id, slot.entity.meta.get("actor_id")} & set(spec.ids)):
+        return None
+    return distance
+
+
+def bind_roles(
+    context: SentenceContext, roles: list[CompiledRole], first: int, last: int
+) -> dict[str, list[EntitySlot]]:
+    """Fill ``roles`` in order for a trigger spanning views ``first..last``."""
+    clause = context.clause_of[first]
+    voice = trigger_voice(context, first)
+    bound: dict[str, list[EntitySlot]] = {}
+    taken: set[int] = set()
+    for role in roles:
+        candidates = _candidates(context, role, first, last, clause, voice, taken)
+        if not candidates and role.spec.scope == "sentence":
+            candidates = _candidates(context, role, first, last, None, voice, taken)
+        if not candidates:
+            continue
+        candidates.sort(key=lambda c: (c[0], c[1]))
+        chosen = [c[2] for c in candidates] if role.spec.many else [candidates[0][2]]
+        bound[role.name] = chosen
+        taken |= {id(s) for s in chosen}
+    return bound
+
+
+def _candidates(
+    context: SentenceContext,
+    role: CompiledRole,
+    first: int,
+    last: int,
+    clause: int | None,
+    voice: str,
+    taken: set[int],
+) -> list[tuple[int, int, EntitySlot]]:
+    found = []
+    for slot in context.slots:
+        if id(slot) in taken:
+            continue
+        distance = _qualifies(role, slot, first, last, clause, voice)
+        if distance is not None:
+            # Ties go to the filler after the trigger (Arabic is verb-initial).
+            found.append((distance, 0 if slot.first > last else 1, slot))
+    return found

@@ -1,0 +1,210 @@
+"""Per-sentence context the rules bind arguments from: clauses, entity slots, figures, dates.
+
+An *entity slot* is one entity mention seen from the sentence's word grid: which views it
+covers, the preposition that governs it (a separate word such as إلى/من/على/في/ضد or a
+proclitic ب/ل/ك on its first token), and the clause it stands in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from eventx.doc import Document, EntitySpan, Sentence
+from eventx.rules.words import WordView, sentence_views
+from eventx.text.orthography import normalize_key
+
+__all__ = ["PREPOSITIONS", "CompiledChunk", "EntitySlot", "add_chunks", "FigureSlot", "SentenceContext", "TimeSlot", "build_context"]
+
+# Separate-word prepositions and prepositional phrases that govern a following noun phrase.
+PREPOSITIONS = frozenset(
+    normalize_key(p)
+    for p in (
+        "إلى", "الى", "من", "على", "في", "ضد", "نحو", "عن", "داخل", "قرب", "باتجاه", "مع", "بين", "لدى",
+        "عبر", "تجاه", "حول", "أمام", "خارج", "شرق", "غرب", "شمال", "جنوب", "بالقرب", "صوب", "تحت",
+        "لصالح", "بحق", "جانب", "منذ", "خلال", "حتى", "قبل", "بعد", "عند", "وسط", "ضمن",
+    )
+)
+# Words between a preposition and its noun that do not break the government ("في مدينة X").
+_TRANSPARENT = frozenset(normalize_key(w) for w in ("مدينة", "بلدة", "قرية", "منطقة", "مناطق", "محافظة", "مقاطعة", "إقليم", "ولاية", "أراضي", "جبهة", "مخيم", "حي", "ميناء", "قاعدة", "مطار", "العاصمة"))
+_CLITIC_PREPS = ("ب", "ل", "ك")
+
+
+@dataclass(slots=True)
+class EntitySlot:
+    entity: EntitySpan
+    first: int
+    """Index of the first view the entity covers."""
+    last: int
+    prep: str | None
+    clause: int
+
+
+@dataclass(slots=True)
+class FigureSlot:
+    start: int
+    end: int
+    view: int
+    value: object
+    """An :class:`eventx.records.Quantity`."""
+    unit: str | None
+
+
+@dataclass(slots=True)
+class TimeSlot:
+    start: int
+    end: int
+    view: int
+    value: object
+    """An :class:`eventx.records.TimeValue`."""
+    relative: bool
+
+
+@dataclass
+class SentenceContext:
+    sentence: Sentence
+    views: list[WordView]
+    clause_of: list[int]
+    """Clause number of each view."""
+    entity_at: list[EntitySlot | None]
+    """The entity slot covering each view, if any."""
+    slots: list[EntitySlot]
+    figures: list[FigureSlot] = field(default_factory=list)
+    times: list[TimeSlot] = field(default_factory=list)
+
+    def view_at_char(self, char_index: int) -> int | None:
+        for view in self.views:
+            if view.token.start <= char_index < view.token.end:
+                return view.index
+        return None
+
+
+def _view_index_for_span(views: Sequence[WordView], start: int, end: int) -> tuple[int, int] | None:
+    first = last = None
+    for view in views:
+        if view.token.end <= start or view.token.start >= end:
+            continue
+        if first is None:
+            first = view.index
+        last = view.index
+    if first is None or last is None:
+        return None
+    return first, last
+
+
+def _governing_prep(views: Sequence[WordView], first: int, entity_start: int) -> str | None:
+    view = views[first]
+    # A proclitic preposition glued to the entity's first token: "لروسيا", "بالقوات".
+    if view.token.start < entity_start:
+        glued = normalize_key(view.token.text[: entity_start - view.token.start])
+        for clitic in _CLITIC_PREPS:
+            if clitic in glued:
+                return clitic
+    for p in view.proclitics:
+        if p in _CLITIC_PREPS:
+            return p
+    j = first - 1
+    hops = 0
+    while j >= 0 and hops < 2:
+        key = next(iter(sorted(views[j].keys, key=len, reverse=True)), "")
+        text_key = normalize_key(views[j].token.text)
+        if text_key in PREPOSITIONS or key in PREPOSITIONS:
+            return text_key if text_key in PREPOSITIONS else key
+        if any(k in _TRANSPARENT for k in views[j].keys):
+            j -= 1
+            hops += 1
+            continue
+        break
+    return None
+
+
+def build_context(
+    doc: Document,
+    sentence: Sentence,
+    clause_breaks: frozenset[str],
+    figures: Sequence[tuple[int, int, object, str | None]] = (),
+    times: Sequence[tuple[int, int, object, bool]] = (),
+) -> SentenceContext:
+    """Build the context of one sentence; ``figures``/``times`` carry document offsets."""
+    views = sentence_views(sentence)
+    clause_of: list[int] = []
+    clause = 0
+    for view in views:
+        if normalize_key(view.token.text) in clause_breaks:
+            clause += 1  # the break itself opens the next clause
+        clause_of.append(clause)
+    entity_at: list[EntitySlot | None] = [None] * len(views)
+    slots: list[EntitySlot] = []
+    for entity in doc.entities:
+        if entity.end <= sentence.start or entity.start >= sentence.end:
+            continue
+        span = _view_index_for_span(views, entity.start, entity.end)
+        if span is None:
+            continue
+        first, last = span
+        slot = EntitySlot(
+            entity=entity,
+            first=first,
+            last=last,
+            prep=_governing_prep(views, first, entity.start),
+            clause=clause_of[first],
+        )
+        slots.append(slot)
+        for i in range(first, last + 1):
+            entity_at[i] = slot
+    context = SentenceContext(sentence, views, clause_of, entity_at, slots)
+    for start, end, value, unit in figures:
+        if start >= sentence.start and end <= sentence.end:
+            index = context.view_at_char(start)
+            if index is not None:
+                context.figures.append(FigureSlot(start, end, index, value, unit))
+    for start, end, value, relative in times:
+        if start >= sentence.start and end <= sentence.end:
+            index = context.view_at_char(start)
+            if index is not None:
+                context.times.append(TimeSlot(start, end, index, value, relative))
+    return context
+
+
+def add_chunks(context: SentenceContext, chunks: Sequence[CompiledChunk]) -> None:
+    """Add noun-phrase slots (victim groups, agreements) where no entity stands."""
+    views = context.views
+    i = 0
+    while i < len(views):
+        if context.entity_at[i] is not None:
+            i += 1
+            continue
+        spec = next((c for c in chunks if views[i].keys & c.heads), None)
+        if spec is None:
+            i += 1
+            continue
+        last = i
+        while last + 1 < len(views) and last - i + 1 < spec.max_words:
+            nxt = views[last + 1]
+            if (
+                context.entity_at[last + 1] is not None
+                or context.clause_of[last + 1] != context.clause_of[i]
+                or nxt.pos in ("VERB", "PUNCT", "ADP", "CCONJ", "NUM")
+                or not nxt.token.text[:1].isalpha()
+                or normalize_key(nxt.token.text) in PREPOSITIONS
+                or any(p in ("ب", "ل", "ك", "و", "ف") for p in nxt.proclitics)
+                or nxt.keys & spec.stop
+            ):
+                break
+            last += 1
+        start, end = views[i].word.start, views[last].word.end
+        text = context.sentence.text[start - context.sentence.start : end - context.sentence.start]
+        entity = EntitySpan(text=text, start=start, end=end, kind=spec.kind, source="chunk")
+        slot = EntitySlot(entity, i, last, _governing_prep(views, i, start), context.clause_of[i])
+        context.slots.append(slot)
+        for j in range(i, last + 1):
+            context.entity_at[j] = slot
+        i = last + 1
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledChunk:
+    kind: str
+    heads: frozenset[str]
+    stop: frozenset[str]
+    max_words: int

@@ -1,0 +1,363 @@
+"""The rule engine: rule packs + a tagged :class:`~eventx.doc.Document` → event records.
+
+For every sentence: find trigger words (indexed by their normalized keys, so each word costs a
+few dict look-ups however many rules are loaded), check each candidate rule's full pattern
+(sequence, context constraints), bind roles (:mod:`eventx.rules.arguments`), attach the nearest
+figure and date, set realis and attribution from cues (:mod:`eventx.rules.realis`), and emit
+:class:`eventx.records.Event` objects. Nothing in here knows the built-in event types: they are
+data in ``packs/builtin``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eventx.doc import Document, EntitySpan
+from eventx.records import ENTITY_KINDS, Event, Mention, Quantity, SentenceRef, TimeValue, Trigger
+from eventx.rules.arguments import CompiledRole, bind_roles, compile_role
+from eventx.rules.context import CompiledChunk, SentenceContext, add_chunks, build_context
+from eventx.rules.loader import RulePack, load_packs, merge_cues
+from eventx.rules.realis import CompiledCues, compile_cues, find_attribution, find_realis
+from eventx.rules.schema import Cues, EventTypeSpec, QuantitySpec, Rule
+from eventx.rules.words import CompiledPattern, compile_pattern, light_stems
+from eventx.text.orthography import normalize_key
+
+__all__ = ["ACTOR_ROLES", "NO_PUBLISHED_WARNING", "RuleEngine"]
+
+# Roles filled by an actor: a capital or state organ there resolves to its state (spec §4).
+ACTOR_ROLES = frozenset({"agent", "parties", "attacker", "gainer", "loser", "perpetrator"})
+NO_PUBLISHED_WARNING = "no publication date: relative dates left unresolved"
+_BLOCKING_KINDS = frozenset({"GPE", "PER", "ORG", "LOC", "FAC", "FORCE"})
+
+
+@dataclass
+class CompiledRule:
+    rule: Rule
+    pack: str
+    spec: EventTypeSpec
+    trigger: CompiledPattern
+    sequence: list[CompiledPattern]
+    preceded_by: list[CompiledPattern]
+    not_preceded: frozenset[str]
+    not_followed: frozenset[str]
+    roles: list[CompiledRole]
+    quantities: dict[str, QuantitySpec]
+
+
+@dataclass
+class _Hit:
+    rule: CompiledRule
+    first: int
+    last: int
+    extra_triggers: list[_Hit] = field(default_factory=list)
+
+
+def _keys(entries: list[str]) -> frozenset[str]:
+    out: set[str] = set()
+    for entry in entries:
+        out |= light_stems(normalize_key(entry))
+    return frozenset(out)
+
+
+class RuleEngine:
+    """Apply rule packs to documents.
+
+    >>> engine = RuleEngine.from_sources(["builtin"])  # doctest: +SKIP
+    >>> events = engine.extract(doc)  # doctest: +SKIP
+    """
+
+    def __init__(self, packs: Sequence[RulePack]) -> None:
+        self.packs = list(packs)
+        self.event_types: dict[str, EventTypeSpec] = {}
+        cues = Cues()
+        for pack in self.packs:
+            self.event_types |= pack.event_types
+            cues = merge_cues(cues, pack.cues)
+        self.cues: CompiledCues = compile_cues(cues.realis, cues.attribution)
+        self.clause_breaks = frozenset(normalize_key(b) for b in cues.clause_breaks)
+        self.chunks = [
+            CompiledChunk(
+                kind=chunk.kind,
+                heads=_keys(_expand(chunk.heads, pack.lexicons)),
+                stop=_keys(_expand(chunk.stop, pack.lexicons)),
+                max_words=chunk.max_words,
+            )
+            for pack in self.packs
+            for chunk in pack.chunks
+        ]
+        self.attribute_cues = {
+            name: {attr: {value: _keys(words) for value, words in values.items()} for attr, values in spec.attribute_cues.items()}
+            for name, spec in self.event_types.items()
+        }
+        self.rules: list[CompiledRule] = []
+        self._index: dict[str, list[CompiledRule]] = {}
+        self._prefix_rules: list[CompiledRule] = []
+        for pack in self.packs:
+            for rule in pack.rules:
+                compiled = self._compile(pack, rule)
+                self.rules.append(compiled)
+                for term in compiled.trigger.terms():
+                    self._index.setdefault(term, []).append(compiled)
+                if compiled.trigger.prefixes:
+                    self._prefix_rules.append(compiled)
+
+    @classmethod
+    def from_sources(cls, sources: Sequence[str | Path]) -> RuleEngine:
+        return cls(load_packs(sources))
+
+    def _compile(self, pack: RulePack, rule: Rule) -> CompiledRule:
+        lexicons = pack.lexicons
+        trigger = rule.trigger
+        return CompiledRule(
+            rule=rule,
+            pack=pack.name,
+            spec=self.event_types[rule.type],
+            trigger=compile_pattern(trigger, lexicons),
+            sequence=[compile_pattern(p, lexicons) for p in trigger.sequence],
+            preceded_by=[compile_pattern(p, lexicons) for p in trigger.preceded_by],
+            not_preceded=_keys(trigger.not_preceded_by),
+            not_followed=_keys(trigger.not_followed_by),
+            roles=[compile_role(name, spec) for name, spec in rule.arguments.items()],
+            quantities=dict(rule.quantities),
+        )
+
+    # ------------------------------------------------------------------ matching
+
+    def _candidates(self, keys: frozenset[str]) -> list[CompiledRule]:
+        found: list[CompiledRule] = []
+        for key in keys:
+            found.extend(self._index.get(key, ()))
+        for rule in self._prefix_rules:
+            if any(k.startswith(p) for k in keys for p in rule.trigger.prefixes):
+                found.append(rule)
+        # Stable order: as loaded (pack order, then file order).
+        seen: set[int] = set()
+        ordered = []
+        for rule in sorted(found, key=self.rules.index):
+            if id(rule) not in seen:
+                seen.add(id(rule))
+                ordered.append(rule)
+        return ordered
+
+    def _match_at(self, context: SentenceContext, rule: CompiledRule, i: int) -> _Hit | None:
+        views = context.views
+        slot = context.entity_at[i]
+        kind = slot.entity.kind if slot else None
+        if kind in _BLOCKING_KINDS and not rule.trigger.entity:
+            return None
+        if not rule.trigger.matches(views[i], kind):
+            return None
+        last = i
+        for pattern in rule.sequence:
+            found = None
+            for j in range(last + 1, min(len(views), last + 2 + pattern.gap)):
+                if pattern.matches(views[j]):
+                    found = j
+                    break
+            if found is None:
+                return None
+            last = found
+        position = i
+        for pattern in rule.preceded_by:
+            found = None
+            for j in range(position - 1, max(-1, position - 2 - pattern.gap), -1):
+                if pattern.matches(views[j]):
+                    found = j
+                    break
+            if found is None:
+                return None
+            position = found
+        if rule.not_preceded and any(views[j].keys & rule.not_preceded for j in range(max(0, i - 2), i)):
+            return None
+        if rule.not_followed and last + 1 < len(views) and views[last + 1].keys & rule.not_followed:
+            return None
+        return _Hit(rule, i, last)
+
+    def _find_hits(self, context: SentenceContext) -> list[_Hit]:
+        hits: list[_Hit] = []
+        claimed: set[tuple[int, str]] = set()
+        for view in context.views:
+            for rule in self._candidates(view.keys):
+                if (view.index, rule.rule.type) in claimed:
+                    continue
+                hit = self._match_at(context, rule, view.index)
+                if hit is not None:
+                    claimed.add((view.index, rule.rule.type))
+                    hits.append(hit)
+        return self._merge_in_clause(context, hits)
+
+    def _merge_in_clause(self, context: SentenceContext, hits: list[_Hit]) -> list[_Hit]:
+        """Types with ``merge_in_clause`` (CASUALTY) make one event per clause and victim group."""
+        merged: list[_Hit] = []
+        open_by_type: dict[str, _Hit] = {}
+        for hit in sorted(hits, key=lambda h: h.first):
+            rule_type = hit.rule.rule.type
+            head = open_by_type.get(rule_type)
+            if (
+                hit.rule.spec.merge_in_clause
+                and head is not None
+                and context.clause_of[head.first] == context.clause_of[hit.first]
+                and hit.first - max([head.last, *(h.last for h in head.extra_triggers)]) <= 12
+            ):
+                head.extra_triggers.append(hit)
+                continue
+            open_by_type[rule_type] = hit
+            merged.append(hit)
+        return merged
+
+    # ------------------------------------------------------------------ events
+
+    def extract(self, doc: Document) -> list[Event]:
+        """Events of ``doc`` (which must have been tokenized; morphology and NER make it better)."""
+        figures, times, unresolved = _figures_and_times(doc)
+        if unresolved and NO_PUBLISHED_WARNING not in doc.warnings:
+            doc.warnings.append(NO_PUBLISHED_WARNING)
+        events: list[Event] = []
+        prefix = doc.doc_id or "doc"
+        for sentence in doc.sentences:
+            context = build_context(doc, sentence, self.clause_breaks, figures, times)
+            add_chunks(context, self.chunks)
+            for hit in self._find_hits(context):
+                event = self._build_event(doc, context, hit, f"{prefix}:e{len(events) + 1}")
+                if event is not None:
+                    events.append(event)
+        return events
+
+    def _build_event(self, doc: Document, context: SentenceContext, hit: _Hit, event_id: str) -> Event | None:
+        rule = hit.rule
+        view = context.views[hit.first]
+        bound = bind_roles(context, rule.roles, hit.first, hit.last)
+        for extra in hit.extra_triggers:
+            for role, slots in bind_roles(context, extra.rule.roles, extra.first, extra.last).items():
+                bound.setdefault(role, slots)
+        arguments = {role: [_mention(s.entity, role) for s in slots] for role, slots in bound.items()}
+        self._apply_fallbacks(doc, rule, arguments)
+        quantities = self._quantities(context, hit)
+        required = rule.rule.require_any
+        if required and not any(r in arguments or r in quantities for r in required):
+            return None
+        sentence = context.sentence
+        trigger_word = view.word
+        attribution = find_attribution(context, self.cues, hit.first)
+        return Event(
+            id=event_id,
+            type=rule.rule.type,
+            trigger=Trigger(
+                text=trigger_word.text,
+                start=trigger_word.start,
+                end=trigger_word.end,
+                lemma=trigger_word.lemma or None,
+            ),
+            sentence=SentenceRef(index=sentence.index, start=sentence.start, end=sentence.end),
+            realis=rule.rule.realis or find_realis(context, self.cues, hit.first),  # type: ignore[arg-type]
+            attribution=_mention(attribution, "attribution") if attribution else None,
+            arguments=arguments,
+            quantities=quantities,
+            date=self._date(context, hit),
+            attributes=self._attributes(context, hit),
+            confidence=rule.rule.confidence,
+            rule=rule.rule.id,
+        )
+
+    def _apply_fallbacks(self, doc: Document, rule: CompiledRule, arguments: dict[str, list[Mention]]) -> None:
+        for role in rule.roles:
+            if role.name in arguments or role.spec.fallback != "force_owner":
+                continue
+            owner = next(
+                (m.id for fillers in arguments.values() for m in fillers if m.kind == "FORCE" and m.id),
+                None,
+            )
+            if owner is None:
+                continue
+            state = next((e for e in doc.entities if e.kind == "GPE" and owner in (e.id, e.meta.get("actor_id"))), None)
+            if state is not None:
+                arguments[role.name] = [_mention(state, role.name)]
+            else:
+                force = next(m for fillers in arguments.values() for m in fillers if m.kind == "FORCE" and m.id == owner)
+                arguments[role.name] = [force.model_copy()]
+
+    def _quantities(self, context: SentenceContext, hit: _Hit) -> dict[str, Quantity]:
+        out: dict[str, Quantity] = {}
+        used: set[int] = set()
+        for part in [hit, *hit.extra_triggers]:
+            wanted = dict(part.rule.quantities)
+            if part.rule.rule.quantity_role and part.rule.rule.quantity_role not in wanted:
+                wanted[part.rule.rule.quantity_role] = QuantitySpec(units=["person", "none"])
+            for role, spec in wanted.items():
+                if role in out:
+                    continue
+                best = None
+                for position, figure in enumerate(context.figures):
+                    if position in used or context.clause_of[figure.view] != context.clause_of[part.first]:
+                        continue
+                    if spec.units and (figure.unit or "none") not in spec.units:
+                        continue
+                    side = "after" if figure.view > part.last else "before"
+                    if spec.position != "any" and side != spec.position:
+                        continue
+                    distance = figure.view - part.last if side == "after" else part.first - figure.view
+                    if distance > spec.max_distance or distance < 0:
+                        continue
+                    if best is None or distance < best[0]:
+                        best = (distance, position)
+                if best is not None:
+                    used.add(best[1])
+                    out[role] = context.figures[best[1]].value  # type: ignore[assignment]
+        return out
+
+    def _attributes(self, context: SentenceContext, hit: _Hit) -> dict[str, str | None]:
+        """Fixed attributes of the rule, else the first cue found near the trigger, else null."""
+        rule = hit.rule
+        attributes: dict[str, str | None] = {name: None for name in rule.spec.attributes}
+        clause = context.clause_of[hit.first]
+        window = [
+            v for v in context.views[max(0, hit.first - 3) : hit.last + 7] if context.clause_of[v.index] == clause
+        ]
+        for name, values in self.attribute_cues.get(rule.rule.type, {}).items():
+            for value, cue_keys in values.items():
+                if any(v.keys & cue_keys for v in window):
+                    attributes[name] = value
+                    break
+        attributes.update(rule.rule.attributes)
+        return attributes
+
+    def _date(self, context: SentenceContext, hit: _Hit) -> TimeValue | None:
+        if not context.times:
+            return None
+        best = min(context.times, key=lambda t: (abs(t.view - hit.first), t.view < hit.first))
+        return best.value  # type: ignore[return-value]
+
+
+def _expand(entries: list[str], lexicons: dict[str, list[str]]) -> list[str]:
+    out: list[str] = []
+    for entry in entries:
+        out.extend(lexicons.get(entry[1:], []) if entry.startswith("@") else [entry])
+    return out
+
+
+def _mention(entity: EntitySpan, role: str) -> Mention:
+    actor = entity.meta.get("actor_id")
+    entity_id = actor if (role in ACTOR_ROLES or role == "attribution") and actor else entity.id
+    kind = entity.kind if entity.kind in ENTITY_KINDS else "OTHER"
+    return Mention(
+        text=entity.text, start=entity.start, end=entity.end, kind=kind, canonical=entity.canonical, id=entity_id
+    )
+
+
+def _figures_and_times(
+    doc: Document,
+) -> tuple[list[tuple[int, int, object, str | None]], list[tuple[int, int, object, bool]], bool]:
+    from eventx.normalize import find_dates, find_quantities
+
+    figures = [(m.start, m.end, m.value, m.value.unit) for m in find_quantities(doc.text)]
+    times = []
+    unresolved = False
+    for m in find_dates(doc.text, doc.published):
+        relative = bool(getattr(m, "relative", False))
+        if relative and m.value.value is None:
+            unresolved = True
+        times.append((m.start, m.end, m.value, relative))
+    return figures, times, unresolved
+

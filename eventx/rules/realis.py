@@ -1,0 +1,111 @@
+"""Realis and attribution from cue words around a trigger (cues are pack data, see cues.yaml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from eventx.doc import EntitySpan
+from eventx.rules.context import SentenceContext
+from eventx.rules.schema import AttributionCues, CueSet, RealisCues
+from eventx.rules.words import light_stems
+from eventx.text.orthography import normalize_key
+
+__all__ = ["CompiledCues", "compile_cues", "find_attribution", "find_realis"]
+
+
+@dataclass(frozen=True, slots=True)
+class _CompiledCueSet:
+    words: frozenset[str]
+    phrases: tuple[str, ...]
+    window: int
+    future_prefix: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledCues:
+    realis: tuple[tuple[str, _CompiledCueSet], ...]
+    """In priority order: negated, possible, planned."""
+    attribution_verbs: frozenset[str]
+    attribution_preps: frozenset[str]
+    attribution_kinds: frozenset[str]
+
+
+def _compile_set(cues: CueSet) -> _CompiledCueSet:
+    words: set[str] = set()
+    for word in cues.before:
+        words |= light_stems(normalize_key(word))
+    return _CompiledCueSet(
+        words=frozenset(words),
+        phrases=tuple(normalize_key(p) for p in cues.phrases),
+        window=cues.window,
+        future_prefix=cues.future_prefix,
+    )
+
+
+def compile_cues(realis: RealisCues, attribution: AttributionCues) -> CompiledCues:
+    def keys(entries: list[str]) -> frozenset[str]:
+        out: set[str] = set()
+        for entry in entries:
+            out |= light_stems(normalize_key(entry))
+        return frozenset(out)
+
+    return CompiledCues(
+        realis=(
+            ("negated", _compile_set(realis.negated)),
+            ("possible", _compile_set(realis.possible)),
+            ("planned", _compile_set(realis.planned)),
+        ),
+        attribution_verbs=keys(attribution.verbs),
+        attribution_preps=keys(attribution.prepositions),
+        attribution_kinds=frozenset(attribution.kinds),
+    )
+
+
+def find_realis(context: SentenceContext, cues: CompiledCues, index: int) -> str:
+    clause = context.clause_of[index]
+    view = context.views[index]
+    clause_start = next(v.token.start for v in context.views if context.clause_of[v.index] == clause)
+    sentence_start = context.sentence.start
+    prefix_text = normalize_key(context.sentence.text[clause_start - sentence_start : view.token.start - sentence_start])
+    for value, cue in cues.realis:
+        if cue.future_prefix and ("س" in view.proclitics or _has_future_prefix(view.token.text, view.lemma)):
+            return value
+        for j in range(max(0, index - cue.window), index):
+            if context.clause_of[j] == clause and context.views[j].keys & cue.words:
+                return value
+        if any(phrase in prefix_text for phrase in cue.phrases):
+            return value
+    return "actual"
+
+
+def _has_future_prefix(token_text: str, lemma: str) -> bool:
+    """"ستنتشر", "سيدخل", "وستدخل": the future proclitic before an imperfect prefix.
+
+    Only trusted with a lemma that does not itself start with س (سيطرت is not future)."""
+    if not lemma or lemma.startswith("س"):
+        return False
+    key = normalize_key(token_text)
+    if key.startswith(("و", "ف")):
+        key = key[1:]
+    return len(key) > 3 and key[0] == "س" and key[1] in "يتنا"
+
+
+def find_attribution(context: SentenceContext, cues: CompiledCues, index: int) -> EntitySpan | None:
+    """The source of the report: subject of a reporting verb or object of "بحسب/وفقا ل/نقلا عن".
+
+    Looks before the trigger first (nearest cue wins), then after it in the same sentence.
+    """
+    order = [*range(index - 1, -1, -1), *range(index + 1, len(context.views))]
+    for j in order:
+        keys = context.views[j].keys
+        is_verb = bool(keys & cues.attribution_verbs)
+        is_prep = bool(keys & cues.attribution_preps)
+        if not (is_verb or is_prep):
+            continue
+        for k in range(j + 1, min(len(context.views), j + 5)):
+            slot = context.entity_at[k]
+            if slot is not None and slot.entity.kind in cues.attribution_kinds:
+                if is_verb and slot.prep is not None:
+                    continue
+                return slot.entity
+    return None

@@ -1,0 +1,179 @@
+"""Word-level matching: the normalized keys of a word and whether a :class:`WordPattern` holds.
+
+Rules are written with lemmas and forms; the morphology backends differ in how much they give
+(camel: lemma + POS + clitics; builtin: heuristic clitics; tokenize-only: raw tokens). A word
+therefore matches a lemma or form entry through a small set of normalized *keys*: its backend
+lemma, its clitic-stripped form and light stems of that form (pronoun suffixes and the
+accusative alef removed). The same light stemming is applied to the pattern entries, so both
+sides are compared in one space.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from eventx.doc import Sentence, Token, Word
+from eventx.rules.schema import WordPattern
+from eventx.text.orthography import normalize_key
+
+__all__ = ["CompiledPattern", "WordView", "compile_pattern", "light_stems", "sentence_views"]
+
+_PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ه")
+_PROCLITIC_PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+
+
+@lru_cache(maxsize=65536)
+def light_stems(key: str) -> frozenset[str]:
+    """Normalized variants of a clitic-free form: itself, without a pronoun suffix, without the
+    accusative/tanwin alef (هجوما → هجوم), without the article."""
+    stems = {key}
+    if len(key) > 4 and key.endswith("ا"):
+        stems.add(key[:-1])
+    for suffix in _PRONOUN_SUFFIXES:
+        if key.endswith(suffix) and len(key) - len(suffix) >= 3:
+            base = key[: -len(suffix)]
+            stems.add(base)
+            if base.endswith("ت") and len(base) > 3:  # مشاركتها → مشاركة (ة→ه after normalize_key)
+                stems.add(base[:-1] + "ه")
+            break
+    for stem in list(stems):
+        if stem.startswith("ال") and len(stem) > 4:
+            stems.add(stem[2:])
+    return frozenset(stems)
+
+
+@lru_cache(maxsize=65536)
+def _unsplit_stems(key: str) -> frozenset[str]:
+    """For tokens no backend has split: also try removing common proclitic strings."""
+    stems = set(light_stems(key))
+    for prefix in _PROCLITIC_PREFIXES:
+        if key.startswith(prefix) and len(key) - len(prefix) >= 3:
+            rest = key[len(prefix) :]
+            if prefix.endswith("لل"):
+                rest = "ال" + rest
+            stems |= light_stems(rest)
+    return frozenset(stems)
+
+
+@dataclass(slots=True)
+class WordView:
+    """What the matcher needs of one stem word, computed once per sentence."""
+
+    word: Word
+    token: Token
+    index: int
+    """Index among the sentence's stem views."""
+    keys: frozenset[str]
+    lemma: str
+    pos: str
+    proclitics: tuple[str, ...]
+    features: dict[str, str]
+
+    @property
+    def start(self) -> int:
+        return self.word.start
+
+    @property
+    def end(self) -> int:
+        return self.word.end
+
+
+def sentence_views(sentence: Sentence) -> list[WordView]:
+    """One view per token (its stem word), skipping nothing: punctuation tokens keep a view
+    so that distances and clause breaks stay visible."""
+    views: list[WordView] = []
+    for token in sentence.tokens:
+        stem = token.stem
+        if stem is None:
+            continue
+        key = normalize_key(stem.form or stem.text)
+        analysed = len(token.words) > 1 or stem.lemma is not None
+        keys = set(light_stems(key) if analysed else _unsplit_stems(key))
+        lemma = normalize_key(stem.lemma_bare or stem.lemma or "")
+        if lemma:
+            keys.add(lemma)
+        proclitics = tuple(normalize_key(w.form or w.text) for w in token.words if w.role == "proclitic")
+        if not analysed:
+            proclitics = tuple(p for p in ("و", "ف", "ب", "ل", "ك") if key.startswith(p) and len(key) > 3)[:1]
+        views.append(
+            WordView(
+                word=stem,
+                token=token,
+                index=len(views),
+                keys=frozenset(keys),
+                lemma=lemma,
+                pos=stem.pos,
+                proclitics=proclitics,
+                features=stem.features,
+            )
+        )
+    return views
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledPattern:
+    """A :class:`WordPattern` with its entries normalized and lexicons expanded."""
+
+    lemmas: frozenset[str]
+    forms: frozenset[str]
+    prefixes: tuple[str, ...]
+    pos: frozenset[str]
+    not_pos: frozenset[str]
+    features: tuple[tuple[str, str], ...]
+    proclitics: frozenset[str]
+    entity: frozenset[str]
+    gap: int
+
+    def terms(self) -> frozenset[str]:
+        """Every normalized key that can make this pattern match (for indexing)."""
+        return self.lemmas | self.forms
+
+    def matches(self, view: WordView, entity_kind: str | None = None) -> bool:
+        if self.lemmas or self.forms or self.prefixes:
+            hit = bool(view.keys & self.lemmas) or bool(view.keys & self.forms)
+            if not hit and self.prefixes:
+                hit = any(k.startswith(p) for k in view.keys for p in self.prefixes)
+            if not hit:
+                return False
+        if self.pos and view.pos != "X" and view.pos not in self.pos:
+            return False
+        if self.not_pos and view.pos in self.not_pos:
+            return False
+        for name, value in self.features:
+            have = view.features.get(name)
+            if have is not None and have != value:
+                return False
+        if self.proclitics and not (set(view.proclitics) & self.proclitics):
+            return False
+        return not (self.entity and entity_kind not in self.entity)
+
+
+def _expand(entries: list[str], lexicons: dict[str, list[str]]) -> list[str]:
+    out: list[str] = []
+    for entry in entries:
+        out.extend(lexicons.get(entry[1:], []) if entry.startswith("@") else [entry])
+    return out
+
+
+def _norm_terms(entries: list[str]) -> frozenset[str]:
+    terms: set[str] = set()
+    for entry in entries:
+        key = normalize_key(entry.strip())
+        if key:
+            terms |= light_stems(key)
+    return frozenset(terms)
+
+
+def compile_pattern(pattern: WordPattern, lexicons: dict[str, list[str]]) -> CompiledPattern:
+    return CompiledPattern(
+        lemmas=_norm_terms(_expand(pattern.lemma, lexicons)),
+        forms=_norm_terms(_expand(pattern.form, lexicons)),
+        prefixes=tuple(normalize_key(p) for p in _expand(pattern.prefix, lexicons)),
+        pos=frozenset(pattern.pos),
+        not_pos=frozenset(pattern.not_pos),
+        features=tuple(sorted(pattern.features.items())),
+        proclitics=frozenset(normalize_key(p) for p in pattern.proclitic),
+        entity=frozenset(pattern.entity),
+        gap=pattern.gap,
+    )
