@@ -10,7 +10,7 @@ Public API (stable; the external evaluation calls exactly these):
 from __future__ import annotations
 
 from eventx.normalize.dates import find_dates, parse_date
-from eventx.normalize.linking import link
+from eventx.normalize.linking import actor_id, link, link_span
 from eventx.normalize.numbers import find_quantities, parse_quantity
 
-__all__ = ["find_dates", "find_quantities", "link", "parse_date", "parse_quantity"]
+__all__ = ["actor_id", "find_dates", "find_quantities", "link", "link_span", "parse_date", "parse_quantity"]
