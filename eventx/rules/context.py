@@ -38,6 +38,13 @@ class EntitySlot:
     last: int
     prep: str | None
     clause: int
+    genitive_head: int | None = None
+    """View index of the noun this entity is the إضافة complement of ("لدعم الجيش الروسي")."""
+
+    @property
+    def is_adjective(self) -> bool:
+        """A bare nisba adjective ("الأوكراني", "إسرائيلية") modifying the noun before it."""
+        return "nisba" in self.entity.meta.get("tags", ())
 
 
 @dataclass(slots=True)
@@ -118,6 +125,25 @@ def _governing_prep(views: Sequence[WordView], first: int, entity_start: int) ->
     return None
 
 
+_RELATIVE_PRONOUNS = frozenset(normalize_key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"))
+
+
+def _opens_relative_clause(views: Sequence[WordView], position: int) -> bool:
+    """"القوات الكورية الشمالية، التي تم إرسالها": a comma before a relative pronoun keeps the
+    antecedent in the clause of the relative verb."""
+    return position + 1 < len(views) and normalize_key(views[position + 1].token.text) in _RELATIVE_PRONOUNS
+
+
+def _genitive_head(views: Sequence[WordView], first: int) -> int | None:
+    """The noun right before an unprepositioned entity, which then is its possessor's head."""
+    if first == 0:
+        return None
+    previous = views[first - 1]
+    if previous.pos == "NOUN" and normalize_key(previous.token.text) not in PREPOSITIONS:
+        return first - 1
+    return None
+
+
 def build_context(
     doc: Document,
     sentence: Sentence,
@@ -129,8 +155,8 @@ def build_context(
     views = sentence_views(sentence)
     clause_of: list[int] = []
     clause = 0
-    for view in views:
-        if normalize_key(view.token.text) in clause_breaks:
+    for position, view in enumerate(views):
+        if normalize_key(view.token.text) in clause_breaks and not _opens_relative_clause(views, position):
             clause += 1  # the break itself opens the next clause
         clause_of.append(clause)
     entity_at: list[EntitySlot | None] = [None] * len(views)
@@ -142,12 +168,14 @@ def build_context(
         if span is None:
             continue
         first, last = span
+        prep = _governing_prep(views, first, entity.start)
         slot = EntitySlot(
             entity=entity,
             first=first,
             last=last,
-            prep=_governing_prep(views, first, entity.start),
+            prep=prep,
             clause=clause_of[first],
+            genitive_head=_genitive_head(views, first) if prep is None else None,
         )
         slots.append(slot)
         for i in range(first, last + 1):

@@ -19,7 +19,7 @@ from eventx.records import ENTITY_KINDS, Event, Mention, Quantity, SentenceRef, 
 from eventx.rules.arguments import CompiledRole, bind_roles, compile_role
 from eventx.rules.context import CompiledChunk, SentenceContext, add_chunks, build_context
 from eventx.rules.loader import RulePack, load_packs, merge_cues
-from eventx.rules.realis import CompiledCues, compile_cues, find_attribution, find_realis
+from eventx.rules.realis import CompiledCues, compile_cue_set, compile_cues, find_attribution, find_realis, is_hypothetical
 from eventx.rules.schema import Cues, EventTypeSpec, QuantitySpec, Rule
 from eventx.rules.words import CompiledPattern, compile_pattern, light_stems
 from eventx.text.orthography import normalize_key
@@ -76,6 +76,7 @@ class RuleEngine:
             self.event_types |= pack.event_types
             cues = merge_cues(cues, pack.cues)
         self.cues: CompiledCues = compile_cues(cues.realis, cues.attribution)
+        self.hypothetical = compile_cue_set(cues.hypothetical)
         self.clause_breaks = frozenset(normalize_key(b) for b in cues.clause_breaks)
         self.chunks = [
             CompiledChunk(
@@ -186,21 +187,18 @@ class RuleEngine:
                 if hit is not None:
                     claimed.add((view.index, rule.rule.type))
                     hits.append(hit)
-        return self._merge_in_clause(context, hits)
+        hits = [h for h in hits if not is_hypothetical(context, self.hypothetical, h.first)]
+        return self._merge_close_triggers(hits)
 
-    def _merge_in_clause(self, context: SentenceContext, hits: list[_Hit]) -> list[_Hit]:
-        """Types with ``merge_in_clause`` (CASUALTY) make one event per clause and victim group."""
+    def _merge_close_triggers(self, hits: list[_Hit]) -> list[_Hit]:
+        """Triggers of one type within the type's ``merge_within`` words make one event."""
         merged: list[_Hit] = []
         open_by_type: dict[str, _Hit] = {}
         for hit in sorted(hits, key=lambda h: h.first):
             rule_type = hit.rule.rule.type
             head = open_by_type.get(rule_type)
-            if (
-                hit.rule.spec.merge_in_clause
-                and head is not None
-                and context.clause_of[head.first] == context.clause_of[hit.first]
-                and hit.first - max([head.last, *(h.last for h in head.extra_triggers)]) <= 12
-            ):
+            window = hit.rule.spec.merge_within
+            if head is not None and window and hit.first - max([head.last, *(h.last for h in head.extra_triggers)]) <= window:
                 head.extra_triggers.append(hit)
                 continue
             open_by_type[rule_type] = hit

@@ -10,11 +10,19 @@ from eventx.rules.schema import AttributionCues, CueSet, RealisCues
 from eventx.rules.words import light_stems
 from eventx.text.orthography import normalize_key
 
-__all__ = ["CompiledCues", "compile_cues", "find_attribution", "find_realis"]
+__all__ = [
+    "CompiledCueSet",
+    "CompiledCues",
+    "compile_cue_set",
+    "compile_cues",
+    "find_attribution",
+    "find_realis",
+    "is_hypothetical",
+]
 
 
 @dataclass(frozen=True, slots=True)
-class _CompiledCueSet:
+class CompiledCueSet:
     words: frozenset[str]
     phrases: tuple[str, ...]
     window: int
@@ -23,18 +31,18 @@ class _CompiledCueSet:
 
 @dataclass(frozen=True, slots=True)
 class CompiledCues:
-    realis: tuple[tuple[str, _CompiledCueSet], ...]
+    realis: tuple[tuple[str, CompiledCueSet], ...]
     """In priority order: negated, possible, planned."""
     attribution_verbs: frozenset[str]
     attribution_preps: frozenset[str]
     attribution_kinds: frozenset[str]
 
 
-def _compile_set(cues: CueSet) -> _CompiledCueSet:
+def compile_cue_set(cues: CueSet) -> CompiledCueSet:
     words: set[str] = set()
     for word in cues.before:
         words |= light_stems(normalize_key(word))
-    return _CompiledCueSet(
+    return CompiledCueSet(
         words=frozenset(words),
         phrases=tuple(normalize_key(p) for p in cues.phrases),
         window=cues.window,
@@ -51,9 +59,9 @@ def compile_cues(realis: RealisCues, attribution: AttributionCues) -> CompiledCu
 
     return CompiledCues(
         realis=(
-            ("negated", _compile_set(realis.negated)),
-            ("possible", _compile_set(realis.possible)),
-            ("planned", _compile_set(realis.planned)),
+            ("negated", compile_cue_set(realis.negated)),
+            ("possible", compile_cue_set(realis.possible)),
+            ("planned", compile_cue_set(realis.planned)),
         ),
         attribution_verbs=keys(attribution.verbs),
         attribution_preps=keys(attribution.prepositions),
@@ -61,21 +69,39 @@ def compile_cues(realis: RealisCues, attribution: AttributionCues) -> CompiledCu
     )
 
 
-def find_realis(context: SentenceContext, cues: CompiledCues, index: int) -> str:
+def _clause_prefix(context: SentenceContext, index: int) -> str:
+    """Normalized text from the start of the trigger's clause up to the trigger."""
     clause = context.clause_of[index]
-    view = context.views[index]
     clause_start = next(v.token.start for v in context.views if context.clause_of[v.index] == clause)
     sentence_start = context.sentence.start
-    prefix_text = normalize_key(context.sentence.text[clause_start - sentence_start : view.token.start - sentence_start])
+    view = context.views[index]
+    return normalize_key(context.sentence.text[clause_start - sentence_start : view.token.start - sentence_start])
+
+
+def _cue_holds(context: SentenceContext, cue: CompiledCueSet, index: int, prefix_text: str) -> bool:
+    view = context.views[index]
+    clause = context.clause_of[index]
+    if cue.future_prefix and ("س" in view.proclitics or _has_future_prefix(view.token.text, view.lemma)):
+        return True
+    for j in range(max(0, index - cue.window), index):
+        if context.clause_of[j] == clause and context.views[j].keys & cue.words:
+            return True
+    return any(phrase in prefix_text for phrase in cue.phrases)
+
+
+def find_realis(context: SentenceContext, cues: CompiledCues, index: int) -> str:
+    prefix_text = _clause_prefix(context, index)
     for value, cue in cues.realis:
-        if cue.future_prefix and ("س" in view.proclitics or _has_future_prefix(view.token.text, view.lemma)):
-            return value
-        for j in range(max(0, index - cue.window), index):
-            if context.clause_of[j] == clause and context.views[j].keys & cue.words:
-                return value
-        if any(phrase in prefix_text for phrase in cue.phrases):
+        if _cue_holds(context, cue, index, prefix_text):
             return value
     return "actual"
+
+
+def is_hypothetical(context: SentenceContext, cue: CompiledCueSet, index: int) -> bool:
+    """A conditional or hypothetical mention ("في حال تعرضه لهجوم") that reports no event."""
+    if not (cue.words or cue.phrases):
+        return False
+    return _cue_holds(context, cue, index, _clause_prefix(context, index))
 
 
 def _has_future_prefix(token_text: str, lemma: str) -> bool:

@@ -233,8 +233,9 @@ class EventTypeSpec(_Strict):
     """Attribute name → allowed values (``stage: [signed, ratified, ...]``)."""
     attribute_cues: dict[str, dict[str, list[str]]] = Field(default_factory=dict)
     """Attribute → value → cue words near the trigger (``extent: {full: [بالكامل]}``)."""
-    merge_in_clause: bool = False
-    """Several triggers of this type in one clause make ONE event (CASUALTY counts)."""
+    merge_within: int = Field(default=0, ge=0, le=30)
+    """Triggers of this type at most this many words apart make ONE event (0 = never):
+    "شنت هجوما" is one attack; "قُتل 300 وأصيب 2700" one CASUALTY holding both counts."""
     description: str | None = None
 
 
@@ -266,6 +267,8 @@ class AttributionCues(_Strict):
 
 class Cues(_Strict):
     realis: RealisCues = Field(default_factory=RealisCues)
+    hypothetical: CueSet = Field(default_factory=CueSet)
+    """Cues of a hypothetical or conditional mention ("في حال تعرض لهجوم"): no event is emitted."""
     attribution: AttributionCues = Field(default_factory=AttributionCues)
     clause_breaks: list[str] = Field(default_factory=list)
     """Tokens that end a clause for argument search (``،``, ``؛``, ``بينما`` ...)."""
