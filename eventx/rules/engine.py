@@ -322,9 +322,14 @@ class RuleEngine:
         return attributes
 
     def _date(self, context: SentenceContext, hit: _Hit) -> TimeValue | None:
+        """The time expression of the sentence that locates the event: the nearest one in the
+        trigger's clause, else the nearest in the sentence (gold decision 1: the time on the
+        reporting verb dates the reported event)."""
         if not context.times:
             return None
-        best = min(context.times, key=lambda t: (abs(t.view - hit.first), t.view < hit.first))
+        clause = context.clause_of[hit.first]
+        same = [t for t in context.times if context.clause_of[t.view] == clause] or context.times
+        best = min(same, key=lambda t: (abs(t.view - hit.first), t.view < hit.first))
         return best.value  # type: ignore[return-value]
 
 
