@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from eventx.doc import EntitySpan
 from eventx.rules.context import EntitySlot, SentenceContext
 from eventx.rules.schema import RoleSpec
 from eventx.text.orthography import normalize_key
@@ -51,17 +52,21 @@ def _distance(slot: EntitySlot, first: int, last: int) -> tuple[str, int]:
     return "before", first - slot.last
 
 
-def _is_state(entity_id: str | None) -> bool:
+def _is_state_code(entity_id: str | None) -> bool:
     return bool(entity_id) and len(entity_id) == 3 and entity_id.isalpha() and entity_id.isupper()  # type: ignore[union-attr]
 
 
-def kind_allows(kinds: list[str], kind: str, entity_id: str | None) -> bool:
-    """``kinds`` entries are ``KIND`` or ``KIND:state`` / ``KIND:place`` (see RoleSpec.kinds)."""
+def kind_allows(kinds: list[str], entity: EntitySpan) -> bool:
+    """``kinds`` entries are ``KIND`` or ``KIND:state`` / ``KIND:place`` (see RoleSpec.kinds).
+
+    A capital such as موسكو is both: a state actor through its ``actor_id`` and a place."""
+    state_capable = _is_state_code(entity.id) or bool(entity.meta.get("actor_id"))
+    place_capable = not _is_state_code(entity.id)
     for entry in kinds:
         base, _, narrow = entry.partition(":")
-        if base != kind:
+        if base != entity.kind:
             continue
-        if not narrow or (narrow == "state") == _is_state(entity_id):
+        if not narrow or (state_capable if narrow == "state" else place_capable):
             return True
     return False
 
@@ -75,7 +80,7 @@ def _qualifies(
         return None
     if slot.first <= last and slot.last >= first and not spec.may_contain_trigger:
         return None
-    if not kind_allows(spec.kinds, slot.entity.kind, slot.entity.id):
+    if not kind_allows(spec.kinds, slot.entity):
         return None
     if spec.voice != "any" and spec.voice != voice:
         return None

@@ -134,14 +134,24 @@ def _opens_relative_clause(views: Sequence[WordView], position: int) -> bool:
     return position + 1 < len(views) and normalize_key(views[position + 1].token.text) in _RELATIVE_PRONOUNS
 
 
+# Quantity and part nouns: "دفعات القوات", "آلاف الجنود" still name the forces themselves.
+_PARTITIVE_HEADS = frozenset(
+    normalize_key(w)
+    for w in ("دفعات", "دفعة", "أجزاء", "جزء", "عدد", "آلاف", "مئات", "عشرات", "جميع", "كل", "بعض", "معظم", "وحدات",
+              "عناصر", "أفراد", "صفوف", "مزيد", "المزيد", "آلاف", "ألف", "بقية", "باقي", "قادة", "جنود", "مقاتلي")
+)
+
+
 def _genitive_head(views: Sequence[WordView], first: int) -> int | None:
     """The noun right before an unprepositioned entity, which then is its possessor's head."""
     if first == 0:
         return None
     previous = views[first - 1]
-    if previous.pos == "NOUN" and normalize_key(previous.token.text) not in PREPOSITIONS:
-        return first - 1
-    return None
+    if previous.pos != "NOUN" or normalize_key(previous.token.text) in PREPOSITIONS:
+        return None
+    if previous.keys & _PARTITIVE_HEADS:
+        return None
+    return first - 1
 
 
 def build_context(

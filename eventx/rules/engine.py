@@ -21,7 +21,7 @@ from eventx.rules.context import CompiledChunk, SentenceContext, add_chunks, bui
 from eventx.rules.loader import RulePack, load_packs, merge_cues
 from eventx.rules.realis import CompiledCues, compile_cue_set, compile_cues, find_attribution, find_realis, is_hypothetical
 from eventx.rules.schema import Cues, EventTypeSpec, QuantitySpec, Rule
-from eventx.rules.words import CompiledPattern, compile_pattern, light_stems
+from eventx.rules.words import CompiledPattern, compile_pattern, entry_keys, unsplit_stems
 from eventx.text.orthography import normalize_key
 
 __all__ = ["ACTOR_ROLES", "NO_PUBLISHED_WARNING", "RuleEngine"]
@@ -55,9 +55,14 @@ class _Hit:
 
 
 def _keys(entries: list[str]) -> frozenset[str]:
+    return entry_keys(entries)
+
+
+def _context_keys(entries: list[str]) -> frozenset[str]:
+    """Keys of context words, written with or without their clitics ("بخيبة" also as "خيبة")."""
     out: set[str] = set()
     for entry in entries:
-        out |= light_stems(normalize_key(entry))
+        out |= unsplit_stems(normalize_key(entry))
     return frozenset(out)
 
 
@@ -118,8 +123,8 @@ class RuleEngine:
             trigger=compile_pattern(trigger, lexicons),
             sequence=[compile_pattern(p, lexicons) for p in trigger.sequence],
             preceded_by=[compile_pattern(p, lexicons) for p in trigger.preceded_by],
-            not_preceded=_keys(trigger.not_preceded_by),
-            not_followed=_keys(trigger.not_followed_by),
+            not_preceded=_context_keys(trigger.not_preceded_by),
+            not_followed=_context_keys(trigger.not_followed_by),
             roles=[compile_role(name, spec) for name, spec in rule.arguments.items()],
             quantities=dict(rule.quantities),
         )
@@ -172,7 +177,7 @@ class RuleEngine:
             position = found
         if rule.not_preceded and any(views[j].keys & rule.not_preceded for j in range(max(0, i - 2), i)):
             return None
-        if rule.not_followed and last + 1 < len(views) and views[last + 1].keys & rule.not_followed:
+        if rule.not_followed and any(views[j].keys & rule.not_followed for j in range(last + 1, min(len(views), last + 3))):
             return None
         return _Hit(rule, i, last)
 
@@ -188,7 +193,19 @@ class RuleEngine:
                     claimed.add((view.index, rule.rule.type))
                     hits.append(hit)
         hits = [h for h in hits if not is_hypothetical(context, self.hypothetical, h.first)]
+        hits = [h for h in hits if not (h.rule.rule.only_if_alone and self._has_company(context, h, hits))]
         return self._merge_close_triggers(hits)
+
+    @staticmethod
+    def _has_company(context: SentenceContext, hit: _Hit, hits: list[_Hit]) -> bool:
+        clause = context.clause_of[hit.first]
+        return any(
+            other is not hit
+            and not other.rule.rule.only_if_alone
+            and other.rule.rule.type == hit.rule.rule.type
+            and context.clause_of[other.first] == clause
+            for other in hits
+        )
 
     def _merge_close_triggers(self, hits: list[_Hit]) -> list[_Hit]:
         """Triggers of one type within the type's ``merge_within`` words make one event."""
@@ -226,9 +243,11 @@ class RuleEngine:
     def _build_event(self, doc: Document, context: SentenceContext, hit: _Hit, event_id: str) -> Event | None:
         rule = hit.rule
         view = context.views[hit.first]
-        bound = bind_roles(context, rule.roles, hit.first, hit.last)
+        # Roles are placed relative to the trigger word itself: words a sequence spans ("توصلت
+        # إسرائيل وحماس إلى اتفاق") may hold fillers.
+        bound = bind_roles(context, rule.roles, hit.first, hit.first)
         for extra in hit.extra_triggers:
-            for role, slots in bind_roles(context, extra.rule.roles, extra.first, extra.last).items():
+            for role, slots in bind_roles(context, extra.rule.roles, extra.first, extra.first).items():
                 bound.setdefault(role, slots)
         arguments = {role: [_mention(s.entity, role) for s in slots] for role, slots in bound.items()}
         self._apply_fallbacks(doc, rule, arguments)
@@ -292,11 +311,15 @@ class RuleEngine:
                         continue
                     if spec.units and (figure.unit or "none") not in spec.units:
                         continue
-                    side = "after" if figure.view > part.last else "before"
+                    if part.first <= figure.view <= part.last:  # inside "أطلقت 40 صاروخا"
+                        side, distance = "after", 0
+                    elif figure.view > part.last:
+                        side, distance = "after", figure.view - part.last
+                    else:
+                        side, distance = "before", part.first - figure.view
                     if spec.position != "any" and side != spec.position:
                         continue
-                    distance = figure.view - part.last if side == "after" else part.first - figure.view
-                    if distance > spec.max_distance or distance < 0:
+                    if distance > spec.max_distance:
                         continue
                     if best is None or distance < best[0]:
                         best = (distance, position)

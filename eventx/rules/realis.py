@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from eventx.doc import EntitySpan
 from eventx.rules.context import SentenceContext
 from eventx.rules.schema import AttributionCues, CueSet, RealisCues
-from eventx.rules.words import light_stems
+from eventx.rules.words import entry_keys
 from eventx.text.orthography import normalize_key
 
 __all__ = [
@@ -39,11 +39,8 @@ class CompiledCues:
 
 
 def compile_cue_set(cues: CueSet) -> CompiledCueSet:
-    words: set[str] = set()
-    for word in cues.before:
-        words |= light_stems(normalize_key(word))
     return CompiledCueSet(
-        words=frozenset(words),
+        words=entry_keys(cues.before),
         phrases=tuple(normalize_key(p) for p in cues.phrases),
         window=cues.window,
         future_prefix=cues.future_prefix,
@@ -51,20 +48,14 @@ def compile_cue_set(cues: CueSet) -> CompiledCueSet:
 
 
 def compile_cues(realis: RealisCues, attribution: AttributionCues) -> CompiledCues:
-    def keys(entries: list[str]) -> frozenset[str]:
-        out: set[str] = set()
-        for entry in entries:
-            out |= light_stems(normalize_key(entry))
-        return frozenset(out)
-
     return CompiledCues(
         realis=(
             ("negated", compile_cue_set(realis.negated)),
             ("possible", compile_cue_set(realis.possible)),
             ("planned", compile_cue_set(realis.planned)),
         ),
-        attribution_verbs=keys(attribution.verbs),
-        attribution_preps=keys(attribution.prepositions),
+        attribution_verbs=entry_keys(attribution.verbs),
+        attribution_preps=entry_keys(attribution.prepositions),
         attribution_kinds=frozenset(attribution.kinds),
     )
 

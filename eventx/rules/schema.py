@@ -71,7 +71,7 @@ class WordPattern(_Strict):
     """The token must carry one of these proclitics (``ب`` for "الدفع بـ")."""
     entity: list[str] = Field(default_factory=list)
     """The word lies inside an entity of one of these kinds."""
-    gap: int = Field(default=0, ge=0, le=8)
+    gap: int = Field(default=0, ge=0, le=12)
     """In a sequence: how many words may stand between the previous element and this one."""
 
     _lists = field_validator("lemma", "form", "prefix", "pos", "not_pos", "proclitic", "entity", mode="before")(
@@ -95,7 +95,7 @@ class TriggerSpec(WordPattern):
     not_preceded_by: list[str] = Field(default_factory=list)
     """Forms that must NOT stand within two words before the trigger (``تحت`` for "تحت سيطرة")."""
     not_followed_by: list[str] = Field(default_factory=list)
-    """Forms that must NOT directly follow the trigger."""
+    """Forms that must NOT stand within two words after the trigger (or its sequence)."""
 
     _more_lists = field_validator("not_preceded_by", "not_followed_by", mode="before")(_as_list)
 
@@ -219,6 +219,9 @@ class Rule(_Strict):
     quantity_role: str | None = None
     """For types whose events merge within a clause (CASUALTY): the quantity role this trigger's
     nearest figure fills (``killed`` for قتل, ``injured`` for أصيب)."""
+    only_if_alone: bool = False
+    """Emit only when no other rule found an event of the same type in the clause (a bare
+    agreement noun next to "وقّع ... المعاهدة" is part of that signing, not a second event)."""
     realis: Literal["actual", "planned", "possible", "negated"] | None = None
     """Fixed realis (overrides cues), e.g. ``proposed`` treaties are ``planned``."""
     confidence: float = Field(default=0.8, ge=0.0, le=1.0)

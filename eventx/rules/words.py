@@ -17,7 +17,7 @@ from eventx.doc import Sentence, Token, Word
 from eventx.rules.schema import WordPattern
 from eventx.text.orthography import normalize_key
 
-__all__ = ["CompiledPattern", "WordView", "compile_pattern", "light_stems", "sentence_views"]
+__all__ = ["CompiledPattern", "WordView", "compile_pattern", "entry_keys", "light_stems", "sentence_views", "unsplit_stems"]
 
 _PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ه")
 _PROCLITIC_PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "و", "ف", "ب", "ل", "ك")
@@ -31,7 +31,8 @@ def light_stems(key: str) -> frozenset[str]:
     if len(key) > 4 and key.endswith("ا"):
         stems.add(key[:-1])
     for suffix in _PRONOUN_SUFFIXES:
-        if key.endswith(suffix) and len(key) - len(suffix) >= 3:
+        # A lone ه may be a normalized ة ("مدينه"), so it needs a longer remainder.
+        if key.endswith(suffix) and len(key) - len(suffix) >= (4 if suffix == "ه" else 3):
             base = key[: -len(suffix)]
             stems.add(base)
             if base.endswith("ت") and len(base) > 3:  # مشاركتها → مشاركة (ة→ه after normalize_key)
@@ -44,7 +45,7 @@ def light_stems(key: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
-def _unsplit_stems(key: str) -> frozenset[str]:
+def unsplit_stems(key: str) -> frozenset[str]:
     """For tokens no backend has split: also try removing common proclitic strings."""
     stems = set(light_stems(key))
     for prefix in _PROCLITIC_PREFIXES:
@@ -89,7 +90,7 @@ def sentence_views(sentence: Sentence) -> list[WordView]:
             continue
         key = normalize_key(stem.form or stem.text)
         analysed = len(token.words) > 1 or stem.lemma is not None
-        keys = set(light_stems(key) if analysed else _unsplit_stems(key))
+        keys = set(light_stems(key) if analysed else unsplit_stems(key))
         lemma = normalize_key(stem.lemma_bare or stem.lemma or "")
         if lemma:
             keys.add(lemma)
@@ -156,19 +157,16 @@ def _expand(entries: list[str], lexicons: dict[str, list[str]]) -> list[str]:
     return out
 
 
-def _norm_terms(entries: list[str]) -> frozenset[str]:
-    terms: set[str] = set()
-    for entry in entries:
-        key = normalize_key(entry.strip())
-        if key:
-            terms |= light_stems(key)
-    return frozenset(terms)
+def entry_keys(entries: list[str]) -> frozenset[str]:
+    """Pack entries as written, normalized (no stemming: the word side is stemmed instead, and
+    stemming entries would invent keys such as آلية → الي)."""
+    return frozenset(key for entry in entries if (key := normalize_key(entry.strip())))
 
 
 def compile_pattern(pattern: WordPattern, lexicons: dict[str, list[str]]) -> CompiledPattern:
     return CompiledPattern(
-        lemmas=_norm_terms(_expand(pattern.lemma, lexicons)),
-        forms=_norm_terms(_expand(pattern.form, lexicons)),
+        lemmas=entry_keys(_expand(pattern.lemma, lexicons)),
+        forms=entry_keys(_expand(pattern.form, lexicons)),
         prefixes=tuple(normalize_key(p) for p in _expand(pattern.prefix, lexicons)),
         pos=frozenset(pattern.pos),
         not_pos=frozenset(pattern.not_pos),
