@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from eventx.doc import Document, EntitySpan, Sentence
+from eventx.doc import EntitySpan, Sentence
 from eventx.rules.words import WordView, sentence_views
 from eventx.text.orthography import normalize_key
 
@@ -155,13 +155,14 @@ def _genitive_head(views: Sequence[WordView], first: int) -> int | None:
 
 
 def build_context(
-    doc: Document,
     sentence: Sentence,
     clause_breaks: frozenset[str],
+    entities: Sequence[EntitySpan] = (),
     figures: Sequence[tuple[int, int, object, str | None]] = (),
     times: Sequence[tuple[int, int, object, bool]] = (),
 ) -> SentenceContext:
-    """Build the context of one sentence; ``figures``/``times`` carry document offsets."""
+    """Build the context of one sentence from the entities, figures and times that lie in it
+    (all with document offsets; the caller selects them per sentence)."""
     views = sentence_views(sentence)
     clause_of: list[int] = []
     clause = 0
@@ -171,7 +172,7 @@ def build_context(
         clause_of.append(clause)
     entity_at: list[EntitySlot | None] = [None] * len(views)
     slots: list[EntitySlot] = []
-    for entity in doc.entities:
+    for entity in entities:
         if entity.end <= sentence.start or entity.start >= sentence.end:
             continue
         span = _view_index_for_span(views, entity.start, entity.end)

@@ -10,9 +10,11 @@ data in ``packs/builtin``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from eventx.doc import Document, EntitySpan
 from eventx.records import ENTITY_KINDS, Event, Mention, Quantity, SentenceRef, TimeValue, Trigger
@@ -29,6 +31,7 @@ __all__ = ["ACTOR_ROLES", "NO_PUBLISHED_WARNING", "RuleEngine"]
 # Roles filled by an actor: a capital or state organ there resolves to its state (spec §4).
 ACTOR_ROLES = frozenset({"agent", "parties", "attacker", "gainer", "loser", "perpetrator"})
 NO_PUBLISHED_WARNING = "no publication date: relative dates left unresolved"
+_T = TypeVar("_T")
 _BLOCKING_KINDS = frozenset({"GPE", "PER", "ORG", "LOC", "FAC", "FORCE"})
 
 
@@ -231,8 +234,15 @@ class RuleEngine:
             doc.warnings.append(NO_PUBLISHED_WARNING)
         events: list[Event] = []
         prefix = doc.doc_id or "doc"
+        entities = sorted(doc.entities, key=lambda e: e.start)
         for sentence in doc.sentences:
-            context = build_context(doc, sentence, self.clause_breaks, figures, times)
+            context = build_context(
+                sentence,
+                self.clause_breaks,
+                _within(entities, sentence.start, sentence.end, key=lambda e: e.start),
+                _within(figures, sentence.start, sentence.end, key=lambda f: f[0]),
+                _within(times, sentence.start, sentence.end, key=lambda t: t[0]),
+            )
             add_chunks(context, self.chunks)
             for hit in self._find_hits(context):
                 event = self._build_event(doc, context, hit, f"{prefix}:e{len(events) + 1}")
@@ -356,6 +366,13 @@ class RuleEngine:
         return best.value  # type: ignore[return-value]
 
 
+def _within(items: Sequence[_T], start: int, end: int, key: Callable[[_T], int]) -> Sequence[_T]:
+    """The items (sorted by ``key``) whose key lies in ``[start, end)``, by binary search."""
+    lo = bisect_left(items, start, key=key)
+    hi = bisect_left(items, end, key=key)
+    return items[lo:hi]
+
+
 def _expand(entries: list[str], lexicons: dict[str, list[str]]) -> list[str]:
     out: list[str] = []
     for entry in entries:
@@ -377,7 +394,7 @@ def _figures_and_times(
 ) -> tuple[list[tuple[int, int, object, str | None]], list[tuple[int, int, object, bool]], bool]:
     from eventx.normalize import find_dates, find_quantities
 
-    figures = [(m.start, m.end, m.value, m.value.unit) for m in find_quantities(doc.text)]
+    figures = sorted(((m.start, m.end, m.value, m.value.unit) for m in find_quantities(doc.text)), key=lambda f: f[0])
     times = []
     unresolved = False
     for m in find_dates(doc.text, doc.published):
@@ -385,5 +402,6 @@ def _figures_and_times(
         if relative and m.value.value is None:
             unresolved = True
         times.append((m.start, m.end, m.value, relative))
+    times.sort(key=lambda t: t[0])
     return figures, times, unresolved
 

@@ -110,7 +110,9 @@ def _has_future_prefix(token_text: str, lemma: str) -> bool:
 def find_attribution(context: SentenceContext, cues: CompiledCues, index: int) -> EntitySpan | None:
     """The source of the report: subject of a reporting verb or object of "بحسب/وفقا ل/نقلا عن".
 
-    Looks before the trigger first (nearest cue wins), then after it in the same sentence.
+    Looks before the trigger first (nearest cue wins), then after it in the same sentence. A
+    source that is no named entity ("المعلومات الاستخباراتية", "الصحف الغربية") is taken as the
+    noun phrase after the cue.
     """
     order = [*range(index - 1, -1, -1), *range(index + 1, len(context.views))]
     for j in order:
@@ -121,8 +123,40 @@ def find_attribution(context: SentenceContext, cues: CompiledCues, index: int) -
             continue
         for k in range(j + 1, min(len(context.views), j + 5)):
             slot = context.entity_at[k]
-            if slot is not None and slot.entity.kind in cues.attribution_kinds:
+            if slot is not None and slot.entity.kind in cues.attribution_kinds and slot.entity.source != "chunk":
                 if is_verb and slot.prep is not None:
                     continue
                 return slot.entity
+        phrase = _source_phrase(context, j + 1)
+        if phrase is not None:
+            return phrase
     return None
+
+
+_NOT_SOURCE_START = frozenset(normalize_key(w) for w in ("ان", "أن", "إن", "ما", "لما", "الى", "إلى", "على", "في", "عن", "من", "له", "لها", "ذلك", "هذا", "هذه"))
+
+
+def _source_phrase(context: SentenceContext, start: int) -> EntitySpan | None:
+    """Up to three nouns/adjectives after a cue, as an OTHER mention (no verbs, particles, breaks)."""
+    views = context.views
+    if start >= len(views):
+        return None
+    first = views[start]
+    if first.pos not in ("NOUN", "PROPN", "ADJ", "X") or normalize_key(first.word.text) in _NOT_SOURCE_START:
+        return None
+    if not first.word.text[:1].isalpha() or context.clause_of[start] != context.clause_of[start - 1]:
+        return None
+    last = start
+    while (
+        last + 1 < len(views)
+        and last - start < 2
+        and views[last + 1].pos in ("NOUN", "ADJ", "PROPN")
+        and context.clause_of[last + 1] == context.clause_of[start]
+        and not views[last + 1].proclitics
+    ):
+        last += 1
+    begin, end = views[start].word.start, views[last].word.end
+    offset = context.sentence.start
+    return EntitySpan(
+        text=context.sentence.text[begin - offset : end - offset], start=begin, end=end, kind="OTHER", source="cue"
+    )

@@ -1,0 +1,114 @@
+"""The command line: extract (JSONL in/out, failures kept in line), evaluate on the dev set
+(a regression floor), schema, rules validate, info, tag."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from eventx.cli import main
+
+SHARED = Path(__file__).parents[1].parent / "shared"
+DEV = SHARED / "corpus" / "dev"
+
+# Measured on the dev set with the default pipeline (see the closing notes / docs/evaluation.md);
+# the floors sit a little below so that noise in unrelated changes does not trip them.
+EVENT_F1_FLOOR = 0.85
+ARGUMENT_F1_FLOOR = 0.60
+
+
+def _run(argv: list[str], capsys: pytest.CaptureFixture[str], stdin: str | None = None) -> tuple[int, str, str]:
+    if stdin is not None:
+        sys.stdin = io.StringIO(stdin)
+    try:
+        code = main(argv)
+    finally:
+        sys.stdin = sys.__stdin__
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_extract_jsonl_keeps_one_line_per_input_in_order(capsys: pytest.CaptureFixture[str]) -> None:
+    lines = [
+        json.dumps({"id": "a", "text": "أرسلت كوريا الشمالية قوات إلى روسيا.", "published": "2025-04-28"}, ensure_ascii=False),
+        "{not json",
+        json.dumps({"id": "c", "text": None, "published": None}),
+        json.dumps({"id": "d", "text": "", "published": "bad-date"}),
+        json.dumps({"id": "e", "text": "قُتل 5 أشخاص في قصف على خاركيف.", "published": None}, ensure_ascii=False),
+    ]
+    code, out, _ = _run(["extract", "--format", "jsonl", "-"], capsys, stdin="\n".join(lines) + "\n")
+    assert code == 0
+    results = [json.loads(line) for line in out.splitlines()]
+    assert [r["doc_id"] for r in results] == ["a", None, "c", "d", "e"]
+    assert [e["type"] for e in results[0]["events"]] == ["DEPLOYMENT"]
+    assert results[1]["events"] == [] and "line 2: invalid JSON" in results[1]["warnings"][0]
+    assert results[2]["events"] == [] and "got None" in results[2]["warnings"][0]
+    assert "ISO date" in results[3]["warnings"][0]
+    assert {e["type"] for e in results[4]["events"]} == {"CASUALTY", "ATTACK"}
+
+
+def test_extract_txt_with_published_and_pretty_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = Path(__file__).parents[1] / "examples" / "article.txt"
+    code, out, _ = _run(["extract", "--published", "2025-04-29", "--format", "json", str(article)], capsys)
+    assert code == 0
+    result = json.loads(out)
+    assert result["doc_id"] == "article" and result["published"] == "2025-04-29"
+    types = {e["type"] for e in result["events"]}
+    assert {"TERRITORIAL_CONTROL", "CASUALTY", "DEPLOYMENT", "TREATY", "ATTACK"} <= types
+    missing = tmp_path / "missing.txt"
+    with pytest.raises(SystemExit, match="no such file"):
+        main(["extract", str(missing)])
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="dev corpus not available")
+def test_dev_set_scores_stay_above_the_regression_floor(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(["extract", "--format", "jsonl", str(DEV / "docs.jsonl")], capsys)
+    assert code == 0
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(out, encoding="utf-8")
+    assert len(out.splitlines()) == 25
+    code, out, err = _run(["evaluate", "--gold", str(DEV / "gold"), "--docs", str(DEV / "docs.jsonl"), str(pred), "--json"], capsys)
+    assert code == 0, err
+    report: dict[str, Any] = json.loads(out)
+    print("event F1", report["events"]["f1"], "argument F1", report["arguments"]["f1"], file=sys.stderr)
+    assert report["events"]["f1"] >= EVENT_F1_FLOOR
+    assert report["arguments"]["f1"] >= ARGUMENT_F1_FLOOR
+
+
+def test_evaluate_bad_input_is_a_message_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text("{broken\n", encoding="utf-8")
+    code, _, err = _run(["evaluate", "--gold", str(tmp_path / "nope"), "--docs", str(tmp_path / "d.jsonl"), str(pred)], capsys)
+    assert code == 2 and "error" in err and "Traceback" not in err
+
+
+def test_schema_is_generated_from_the_records(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(["schema"], capsys)
+    schema = json.loads(out)
+    assert code == 0 and schema["title"] == "DocumentResult"
+    assert {"Event", "Mention", "Quantity", "TimeValue"} <= set(schema["$defs"])
+
+
+def test_rules_validate_reports_file_rule_and_field(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("pack: mine\nrules:\n  - id: attack/x\n    type: ATTACK\n    trigger: {lemma: [هجوم], colour: red}\n", encoding="utf-8")
+    code, _, err = _run(["rules", "validate", str(bad)], capsys)
+    assert code == 2 and "attack/x" in err and "trigger.colour" in err
+    code, out, _ = _run(["rules", "validate", "builtin"], capsys)
+    assert code == 0 and "builtin:" in out
+
+
+def test_info_and_tag(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(["info"], capsys)
+    assert code == 0 and "morphology backends" in out and "camel" in out and "ner" in out.lower()
+    sample = tmp_path / "s.txt"
+    sample.write_text("وأكدت الوكالة إرسال قوات لروسيا.", encoding="utf-8")
+    code, out, _ = _run(["tag", str(sample)], capsys)
+    assert code == 0
+    row = next(line for line in out.splitlines() if line.startswith("لروسيا"))
+    assert "ل + روسيا" in row

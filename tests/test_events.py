@@ -1,0 +1,173 @@
+"""Event extraction on real Arabic news sentences: types, roles, figures, dates, realis,
+attribution and the spec's JSON shape."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import eventx
+from eventx.doc import Document
+from eventx.pipeline import Pipeline
+from eventx.records import DocumentResult
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    return Pipeline(ner="gazetteer")
+
+
+def _events(nlp: Pipeline, text: str, published: str | None = "2025-04-28") -> list[Any]:
+    return nlp(text, published=published).events
+
+
+def _texts(event: Any, role: str) -> list[str]:
+    return [m.text for m in event.arguments.get(role, [])]
+
+
+def test_deployment_with_agent_force_destination_and_ids(nlp: Pipeline) -> None:
+    (event,) = _events(nlp, "أعلنت كوريا الشمالية رسمياً عن إرسال قوات إلى روسيا.")
+    assert event.type == "DEPLOYMENT" and event.trigger.text == "إرسال"
+    assert [(m.text, m.id) for m in event.arguments["agent"]] == [("كوريا الشمالية", "PRK")]
+    assert [(m.text, m.id) for m in event.arguments["destination"]] == [("روسيا", "RUS")]
+    assert _texts(event, "force") == ["قوات"]
+
+
+def test_one_casualty_event_holds_killed_and_injured_counts(nlp: Pipeline) -> None:
+    events = _events(nlp, "وبحسب المعلومات الاستخباراتية، فقد قُتل نحو 300 جندي كوري شمالي وأصيب حوالي 2700 آخرين.")
+    casualties = [e for e in events if e.type == "CASUALTY"]
+    assert len(casualties) == 1
+    killed, injured = casualties[0].quantities["killed"], casualties[0].quantities["injured"]
+    assert (killed.value, killed.approx, killed.unit) == (300, True, "person")
+    assert (injured.value, injured.approx) == (2700, True)
+    assert casualties[0].attribution is not None and "المعلومات" in casualties[0].attribution.text
+
+
+def test_capital_as_actor_resolves_to_its_state_and_extent_is_full(nlp: Pipeline) -> None:
+    events = _events(nlp, "مؤكداً استعادة موسكو السيطرة التامة على المنطقة.")
+    (event,) = [e for e in events if e.type == "TERRITORIAL_CONTROL"]
+    assert [(m.text, m.id) for m in event.arguments["gainer"]] == [("موسكو", "RUS")]
+    assert event.attributes == {"extent": "full"}
+
+
+def test_withdrawal_of_named_force_from_place(nlp: Pipeline) -> None:
+    (event,) = _events(nlp, "انسحاب القوات الكورية الشمالية من كورسك الروسية")
+    assert event.type == "WITHDRAWAL"
+    assert [(m.text, m.id) for m in event.arguments["force"]] == [("القوات الكورية الشمالية", "PRK")]
+    assert _texts(event, "origin") == ["كورسك"]
+
+
+def test_treaty_stage_and_agreement(nlp: Pipeline) -> None:
+    events = _events(nlp, "أن الدولة صدقت على معاهدة الدفاع المشترك مع روسيا.")
+    (event,) = [e for e in events if e.type == "TREATY"]
+    assert event.attributes["stage"] == "ratified"
+    assert _texts(event, "agreement") == ["معاهدة الدفاع المشترك"]
+
+
+def test_attack_place_and_perpetrator_nisba(nlp: Pipeline) -> None:
+    events = _events(nlp, "قتل ثلاثة أشخاص في غارة إسرائيلية على بلدة الخيام.")
+    attack = next(e for e in events if e.type == "ATTACK")
+    assert _texts(attack, "place") == ["بلدة الخيام"]
+    assert [m.id for m in attack.arguments["attacker"]] == ["ISR"]
+    casualty = next(e for e in events if e.type == "CASUALTY")
+    assert casualty.quantities["killed"].value == 3
+
+
+def test_states_conditionals_and_false_friends_are_not_events(nlp: Pipeline) -> None:
+    assert _events(nlp, "والتي كانت تحت سيطرة القوات الأوكرانية لعدة أشهر.") == []
+    assert _events(nlp, "إذا تعرض أحد طرفيها لهجوم مسلح من دولة أخرى.") == []
+    assert _events(nlp, "ونشر الكرملين مقطعا مصورا يوم السبت.") == []
+    assert _events(nlp, "تكبدت الشركة خسائر مالية كبيرة هذا العام.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "realis"),
+    [
+        ("نفت موسكو وجود قوات كورية شمالية في روسيا.", "negated"),
+        ("تقارير غير مؤكدة عن مقتل عدد من الجنود الكوريين الشماليين.", "possible"),
+        ("كانت كوريا الشمالية تستعد لإرسال مزيد من القوات إلى روسيا.", "planned"),
+        ("أرسلت كوريا الشمالية قوات إلى روسيا.", "actual"),
+    ],
+)
+def test_realis_from_cues(nlp: Pipeline, text: str, realis: str) -> None:
+    events = _events(nlp, text)
+    assert events and events[0].realis == realis
+
+
+def test_relative_date_resolves_against_published_and_warns_without_it(nlp: Pipeline) -> None:
+    text = "أرسلت بيونغ يانغ نحو 12 ألف جندي إلى روسيا في خريف العام الماضي."
+    (event,) = _events(nlp, text, published="2025-04-28")
+    assert event.date is not None and event.date.value == "2024-FA" and event.date.granularity == "season"
+    assert event.quantities["size"].value == 12000
+    doc = nlp(text)
+    assert doc.events[0].date is not None and doc.events[0].date.value is None
+    assert "no publication date: relative dates left unresolved" in doc.warnings
+
+
+def test_offsets_of_events_and_mentions_index_the_original_text(nlp: Pipeline, dev_docs: list[dict[str, Any]]) -> None:
+    for item in dev_docs[:8]:
+        doc = nlp(item["text"], published=item["published"], doc_id=item["id"])
+        text = doc.text
+        for event in doc.events:
+            assert text[event.trigger.start : event.trigger.end] == event.trigger.text
+            assert event.sentence.start <= event.trigger.start < event.sentence.end
+            for mentions in event.arguments.values():
+                for m in mentions:
+                    assert text[m.start : m.end] == m.text
+                    # spec §4: no leading conjunction/preposition clitic before the article
+                    assert not m.text.startswith(("وال", "بال", "فال", "كال"))
+
+
+def test_result_serializes_to_the_spec_shape(nlp: Pipeline) -> None:
+    result = nlp("قُتل 5 أشخاص في قصف على مدينة خاركيف.", published="2024-05-01", doc_id="d1").to_result()
+    data = result.model_dump(mode="json")
+    assert set(data) == {"doc_id", "published", "language", "events", "entities", "warnings"}
+    event = data["events"][0]
+    assert set(event) == {
+        "id", "type", "trigger", "sentence", "realis", "attribution", "arguments", "quantities", "date",
+        "attributes", "confidence", "rule",
+    }
+    assert event["id"] == "d1:e1" and set(event["trigger"]) == {"text", "start", "end", "lemma"}
+    assert DocumentResult.model_validate(data) == result
+
+
+def test_extract_api_and_empty_inputs() -> None:
+    result = eventx.extract("أرسلت كوريا الشمالية قوات إلى روسيا.", published="2025-04-28", doc_id="x")
+    assert result.doc_id == "x" and [e.type for e in result.events] == ["DEPLOYMENT"]
+    for text in ["", "   \n ", "Only Latin text here.", "😀😀", "12345"]:
+        assert eventx.extract(text).events == []
+    with pytest.raises(TypeError, match="got None"):
+        eventx.extract(None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="decode"):
+        eventx.extract("نص".encode())  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="ISO date"):
+        eventx.extract("نص", published="yesterday")
+
+
+def test_user_pack_next_to_builtin(tmp_path: Any) -> None:
+    pack = tmp_path / "protest.yaml"
+    pack.write_text(
+        """
+pack: protest
+event_types:
+  PROTEST:
+    roles: [participants, place]
+    quantities: [size]
+rules:
+  - id: protest/demonstration
+    type: PROTEST
+    trigger: {lemma: [تظاهر, مظاهرة], form: [تظاهر, مظاهرات]}
+    arguments:
+      place: {kinds: [GPE, LOC], prep: [في]}
+    quantities:
+      size: {units: [person, none]}
+""",
+        encoding="utf-8",
+    )
+    nlp = Pipeline(rule_packs=["builtin", str(pack)])
+    doc: Document = nlp("تظاهر آلاف الأشخاص في مدينة بنغازي أمس.", published="2025-03-02")
+    (event,) = [e for e in doc.events if e.type == "PROTEST"]
+    assert event.rule == "protest/demonstration"
+    assert [m.text for m in event.arguments["place"]] == ["مدينة بنغازي"]
+    assert event.quantities["size"].min == 2000
