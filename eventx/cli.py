@@ -1,11 +1,11 @@
 """The ``eventx`` command line.
 
-    eventx info                                  backends, models, versions
-    eventx tag FILE                              token / words / lemma / POS table
-    eventx extract [--format jsonl|json] IN ...  document results (IN: .txt, .jsonl or -)
-    eventx evaluate --gold DIR --docs DOCS PRED  spec §8 scores
-    eventx schema                                JSON Schema of the document result
-    eventx rules validate PACK ...               check rule-pack files
+eventx info                                  backends, models, versions
+eventx tag FILE                              token / words / lemma / POS table
+eventx extract [--format jsonl|json] IN ...  document results (IN: .txt, .jsonl or -)
+eventx evaluate --gold DIR --docs DOCS PRED  spec §8 scores
+eventx schema                                JSON Schema of the document result
+eventx rules validate PACK ...               check rule-pack files
 """
 
 from __future__ import annotations
@@ -187,7 +187,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("extract", help="extract events: .txt files or JSONL lines {id, text, published}")
     p.add_argument("inputs", nargs="+", help=".txt / .jsonl files, or - for standard input")
-    p.add_argument("--format", default="jsonl", choices=["jsonl", "json"], help="output: one result per line, or pretty JSON")
+    p.add_argument(
+        "--format", default="jsonl", choices=["jsonl", "json"], help="output: one result per line, or pretty JSON"
+    )
     p.add_argument("--input-format", default="auto", choices=["auto", "txt", "jsonl"])
     p.add_argument("--published", default=None, help="publication date (YYYY-MM-DD) for .txt inputs")
     p.add_argument("--rules", action="append", help="extra rule pack (folder or .yaml); repeatable; default: builtin")
@@ -209,8 +211,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("rules", help="validate rule packs")
     p.add_argument("action", choices=["validate"])
     p.add_argument("packs", nargs="+", help="pack folders or .yaml files")
-    p.add_argument("--without-builtin", dest="with_builtin", action="store_false",
-                   help="validate the packs alone (they must define their own types)")
+    p.add_argument(
+        "--without-builtin",
+        dest="with_builtin",
+        action="store_false",
+        help="validate the packs alone (they must define their own types)",
+    )
     p.set_defaults(func=_cmd_rules)
     return parser
 

@@ -271,6 +271,6 @@ def _run_in_worker(docs: list[Document]) -> list[Document]:
 
 def _load_builtin_processors() -> None:
     """Import the modules that register the built-in processors (lazily: they load models)."""
-    import eventx.morph.processor  # noqa: F401
-    import eventx.ner.processor  # noqa: F401
+    import eventx.morph.processor
+    import eventx.ner.processor
     import eventx.rules.processor  # noqa: F401

@@ -113,8 +113,13 @@ def check_example(case: ExampleCase, pipeline: Pipeline) -> list[str]:
     wanted_type = expect.type or case.rule.type
     candidates = [e for e in own if e.type == wanted_type]
     if expect.trigger is not None:
-        candidates = [e for e in candidates if _texts_match(expect.trigger, e.trigger.text) or expect.trigger in e.trigger.text
-                      or e.trigger.text in expect.trigger]
+        candidates = [
+            e
+            for e in candidates
+            if _texts_match(expect.trigger, e.trigger.text)
+            or expect.trigger in e.trigger.text
+            or e.trigger.text in expect.trigger
+        ]
     if not candidates:
         seen = [(e.rule, e.type, e.trigger.text) for e in doc.events]
         return [f"no {wanted_type} event from rule {case.rule.id} (trigger {expect.trigger!r}); events: {seen}"]

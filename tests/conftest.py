@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 from pathlib import Path
@@ -20,29 +19,6 @@ os.environ.setdefault("CAMELTOOLS_DATA", str(CAMEL_DATA))
 os.environ.setdefault("EVENTX_STANZA_DIR", str(STANZA_TEST_MODELS))
 
 
-def _tolerate_processor_modules_not_written_yet() -> None:
-    """Until eventx.ner.processor / eventx.rules.processor exist, let Pipeline() load the rest.
-
-    Only a module whose file does not exist is skipped; an import error inside an existing
-    module still fails loudly.
-    """
-    import eventx.pipeline as pipeline
-
-    missing = [m for m in ("eventx.ner.processor", "eventx.rules.processor") if importlib.util.find_spec(m) is None]
-    if not missing:
-        return
-
-    def load() -> None:
-        import eventx.morph.processor  # noqa: F401
-
-        for module in ("eventx.ner.processor", "eventx.rules.processor"):
-            if module not in missing:
-                importlib.import_module(module)
-
-    pipeline._load_builtin_processors = load  # type: ignore[attr-defined]
-
-
-_tolerate_processor_modules_not_written_yet()
 
 
 @pytest.fixture(scope="session")

@@ -35,7 +35,9 @@ def _run(argv: list[str], capsys: pytest.CaptureFixture[str], stdin: str | None 
 
 def test_extract_jsonl_keeps_one_line_per_input_in_order(capsys: pytest.CaptureFixture[str]) -> None:
     lines = [
-        json.dumps({"id": "a", "text": "أرسلت كوريا الشمالية قوات إلى روسيا.", "published": "2025-04-28"}, ensure_ascii=False),
+        json.dumps(
+            {"id": "a", "text": "أرسلت كوريا الشمالية قوات إلى روسيا.", "published": "2025-04-28"}, ensure_ascii=False
+        ),
         "{not json",
         json.dumps({"id": "c", "text": None, "published": None}),
         json.dumps({"id": "d", "text": "", "published": "bad-date"}),
@@ -72,18 +74,28 @@ def test_dev_set_scores_stay_above_the_regression_floor(tmp_path: Path, capsys: 
     pred = tmp_path / "pred.jsonl"
     pred.write_text(out, encoding="utf-8")
     assert len(out.splitlines()) == 25
-    code, out, err = _run(["evaluate", "--gold", str(DEV / "gold"), "--docs", str(DEV / "docs.jsonl"), str(pred), "--json"], capsys)
+    code, out, err = _run(
+        ["evaluate", "--gold", str(DEV / "gold"), "--docs", str(DEV / "docs.jsonl"), str(pred), "--json"], capsys
+    )
     assert code == 0, err
     report: dict[str, Any] = json.loads(out)
-    print("event F1", report["events"]["f1"], "argument F1", report["arguments"]["f1"], file=sys.stderr)
-    assert report["events"]["f1"] >= EVENT_F1_FLOOR
-    assert report["arguments"]["f1"] >= ARGUMENT_F1_FLOOR
+    print(
+        "event F1",
+        report["events"]["overall"]["f1"],
+        "argument F1",
+        report["arguments"]["overall"]["f1"],
+        file=sys.stderr,
+    )
+    assert report["events"]["overall"]["f1"] >= EVENT_F1_FLOOR
+    assert report["arguments"]["overall"]["f1"] >= ARGUMENT_F1_FLOOR
 
 
 def test_evaluate_bad_input_is_a_message_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pred = tmp_path / "pred.jsonl"
     pred.write_text("{broken\n", encoding="utf-8")
-    code, _, err = _run(["evaluate", "--gold", str(tmp_path / "nope"), "--docs", str(tmp_path / "d.jsonl"), str(pred)], capsys)
+    code, _, err = _run(
+        ["evaluate", "--gold", str(tmp_path / "nope"), "--docs", str(tmp_path / "d.jsonl"), str(pred)], capsys
+    )
     assert code == 2 and "error" in err and "Traceback" not in err
 
 
@@ -96,7 +108,10 @@ def test_schema_is_generated_from_the_records(capsys: pytest.CaptureFixture[str]
 
 def test_rules_validate_reports_file_rule_and_field(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "bad.yaml"
-    bad.write_text("pack: mine\nrules:\n  - id: attack/x\n    type: ATTACK\n    trigger: {lemma: [هجوم], colour: red}\n", encoding="utf-8")
+    bad.write_text(
+        "pack: mine\nrules:\n  - id: attack/x\n    type: ATTACK\n    trigger: {lemma: [هجوم], colour: red}\n",
+        encoding="utf-8",
+    )
     code, _, err = _run(["rules", "validate", str(bad)], capsys)
     assert code == 2 and "attack/x" in err and "trigger.colour" in err
     code, out, _ = _run(["rules", "validate", "builtin"], capsys)

@@ -125,8 +125,18 @@ def test_result_serializes_to_the_spec_shape(nlp: Pipeline) -> None:
     assert set(data) == {"doc_id", "published", "language", "events", "entities", "warnings"}
     event = data["events"][0]
     assert set(event) == {
-        "id", "type", "trigger", "sentence", "realis", "attribution", "arguments", "quantities", "date",
-        "attributes", "confidence", "rule",
+        "id",
+        "type",
+        "trigger",
+        "sentence",
+        "realis",
+        "attribution",
+        "arguments",
+        "quantities",
+        "date",
+        "attributes",
+        "confidence",
+        "rule",
     }
     assert event["id"] == "d1:e1" and set(event["trigger"]) == {"text", "start", "end", "lemma"}
     assert DocumentResult.model_validate(data) == result

@@ -6,7 +6,7 @@ import pytest
 
 from eventx.doc import Document
 from eventx.errors import ConfigurationError
-from eventx.pipeline import Pipeline, Processor, PipelineConfig, register_processor
+from eventx.pipeline import Pipeline, PipelineConfig, Processor, register_processor
 
 TEXTS = [
     "أعلنت كوريا الشمالية رسمياً عن إرسال قوات إلى روسيا.",

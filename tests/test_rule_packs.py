@@ -84,8 +84,12 @@ rules:
     )
     with pytest.raises(RulePackError, match="CROWD"):
         load_packs(["builtin", bad_kind])
-    no_type = _write(tmp_path, "pack: other\nrules:\n  - id: protest/march\n    type: PROTEST\n    trigger: {lemma: [مظاهرة]}\n", "b.yaml")
-    with pytest.raises(RulePackError, match="PROTEST.*not defined"):
+    no_type = _write(
+        tmp_path,
+        "pack: other\nrules:\n  - id: protest/march\n    type: PROTEST\n    trigger: {lemma: [مظاهرة]}\n",
+        "b.yaml",
+    )
+    with pytest.raises(RulePackError, match=r"PROTEST.*not defined"):
         load_packs([no_type])
 
 
@@ -120,5 +124,5 @@ rules:
       place: {kinds: [GPE, LOC], prep: [في]}
 """,
     )
-    builtin, protest = load_packs(["builtin", path])
+    _, protest = load_packs(["builtin", path])
     assert "PROTEST" in protest.event_types and protest.rules[0].id == "protest/demonstration"

@@ -38,7 +38,19 @@ def test_semicolon_and_comma_are_clause_marks_not_sentence_ends() -> None:
 def test_tokenization_follows_camel_semantics_and_keeps_numbers_whole() -> None:
     text = "قُتل نحو 300 جندي، و2.5 مليون (٣٬٠٠٠) «الأسد»"
     assert [t.text for t in tokenize_spans(text)] == [
-        "قُتل", "نحو", "300", "جندي", "،", "و2.5", "مليون", "(", "٣٬٠٠٠", ")", "«", "الأسد", "»",
+        "قُتل",
+        "نحو",
+        "300",
+        "جندي",
+        "،",
+        "و2.5",
+        "مليون",
+        "(",
+        "٣٬٠٠٠",
+        ")",
+        "«",
+        "الأسد",
+        "»",
     ]
 
 
@@ -67,5 +79,5 @@ def test_normalized_offsets_map_back_into_the_original(text: str) -> None:
     assert len(norm.offsets) == len(norm.text) + 1
     for i, ch in enumerate(norm.text):
         original = text[norm.to_original(i)]
-        assert normalize_key(original) and ch in normalize_key(original) or ch == original
+        assert (normalize_key(original) and ch in normalize_key(original)) or ch == original
     assert norm.to_original_end(len(norm.text)) <= len(text)

@@ -14,19 +14,83 @@ from eventx.doc import EntitySpan, Sentence
 from eventx.rules.words import WordView, sentence_views
 from eventx.text.orthography import normalize_key
 
-__all__ = ["PREPOSITIONS", "CompiledChunk", "EntitySlot", "add_chunks", "FigureSlot", "SentenceContext", "TimeSlot", "build_context"]
+__all__ = [
+    "PREPOSITIONS",
+    "CompiledChunk",
+    "EntitySlot",
+    "FigureSlot",
+    "SentenceContext",
+    "TimeSlot",
+    "add_chunks",
+    "build_context",
+]
 
 # Separate-word prepositions and prepositional phrases that govern a following noun phrase.
 PREPOSITIONS = frozenset(
     normalize_key(p)
     for p in (
-        "إلى", "الى", "من", "على", "في", "ضد", "نحو", "عن", "داخل", "قرب", "باتجاه", "مع", "بين", "لدى",
-        "عبر", "تجاه", "حول", "أمام", "خارج", "شرق", "غرب", "شمال", "جنوب", "بالقرب", "صوب", "تحت",
-        "لصالح", "بحق", "جانب", "منذ", "خلال", "حتى", "قبل", "بعد", "عند", "وسط", "ضمن",
+        "إلى",
+        "الى",
+        "من",
+        "على",
+        "في",
+        "ضد",
+        "نحو",
+        "عن",
+        "داخل",
+        "قرب",
+        "باتجاه",
+        "مع",
+        "بين",
+        "لدى",
+        "عبر",
+        "تجاه",
+        "حول",
+        "أمام",
+        "خارج",
+        "شرق",
+        "غرب",
+        "شمال",
+        "جنوب",
+        "بالقرب",
+        "صوب",
+        "تحت",
+        "لصالح",
+        "بحق",
+        "جانب",
+        "منذ",
+        "خلال",
+        "حتى",
+        "قبل",
+        "بعد",
+        "عند",
+        "وسط",
+        "ضمن",
     )
 )
 # Words between a preposition and its noun that do not break the government ("في مدينة X").
-_TRANSPARENT = frozenset(normalize_key(w) for w in ("مدينة", "بلدة", "قرية", "منطقة", "مناطق", "محافظة", "مقاطعة", "إقليم", "ولاية", "أراضي", "جبهة", "مخيم", "حي", "ميناء", "قاعدة", "مطار", "العاصمة"))
+_TRANSPARENT = frozenset(
+    normalize_key(w)
+    for w in (
+        "مدينة",
+        "بلدة",
+        "قرية",
+        "منطقة",
+        "مناطق",
+        "محافظة",
+        "مقاطعة",
+        "إقليم",
+        "ولاية",
+        "أراضي",
+        "جبهة",
+        "مخيم",
+        "حي",
+        "ميناء",
+        "قاعدة",
+        "مطار",
+        "العاصمة",
+    )
+)
 _CLITIC_PREPS = ("ب", "ل", "ك")
 
 
@@ -125,11 +189,13 @@ def _governing_prep(views: Sequence[WordView], first: int, entity_start: int) ->
     return None
 
 
-_RELATIVE_PRONOUNS = frozenset(normalize_key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"))
+_RELATIVE_PRONOUNS = frozenset(
+    normalize_key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي")
+)
 
 
 def _opens_relative_clause(views: Sequence[WordView], position: int) -> bool:
-    """"القوات الكورية الشمالية، التي تم إرسالها": a comma before a relative pronoun keeps the
+    """ "القوات الكورية الشمالية، التي تم إرسالها": a comma before a relative pronoun keeps the
     antecedent in the clause of the relative verb."""
     return position + 1 < len(views) and normalize_key(views[position + 1].token.text) in _RELATIVE_PRONOUNS
 
@@ -137,8 +203,33 @@ def _opens_relative_clause(views: Sequence[WordView], position: int) -> bool:
 # Quantity and part nouns: "دفعات القوات", "آلاف الجنود" still name the forces themselves.
 _PARTITIVE_HEADS = frozenset(
     normalize_key(w)
-    for w in ("دفعات", "دفعة", "أجزاء", "جزء", "عدد", "آلاف", "مئات", "عشرات", "جميع", "كل", "بعض", "معظم", "وحدات",
-              "عناصر", "أفراد", "صفوف", "مزيد", "المزيد", "آلاف", "ألف", "بقية", "باقي", "قادة", "جنود", "مقاتلي")
+    for w in (
+        "دفعات",
+        "دفعة",
+        "أجزاء",
+        "جزء",
+        "عدد",
+        "آلاف",
+        "مئات",
+        "عشرات",
+        "جميع",
+        "كل",
+        "بعض",
+        "معظم",
+        "وحدات",
+        "عناصر",
+        "أفراد",
+        "صفوف",
+        "مزيد",
+        "المزيد",
+        "آلاف",
+        "ألف",
+        "بقية",
+        "باقي",
+        "قادة",
+        "جنود",
+        "مقاتلي",
+    )
 )
 
 

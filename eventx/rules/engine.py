@@ -21,7 +21,14 @@ from eventx.records import ENTITY_KINDS, Event, Mention, Quantity, SentenceRef, 
 from eventx.rules.arguments import CompiledRole, bind_roles, compile_role
 from eventx.rules.context import CompiledChunk, SentenceContext, add_chunks, build_context
 from eventx.rules.loader import RulePack, load_packs, merge_cues
-from eventx.rules.realis import CompiledCues, compile_cue_set, compile_cues, find_attribution, find_realis, is_hypothetical
+from eventx.rules.realis import (
+    CompiledCues,
+    compile_cue_set,
+    compile_cues,
+    find_attribution,
+    find_realis,
+    is_hypothetical,
+)
 from eventx.rules.schema import Cues, EventTypeSpec, QuantitySpec, Rule
 from eventx.rules.words import CompiledPattern, compile_pattern, entry_keys, unsplit_stems
 from eventx.text.orthography import normalize_key
@@ -97,7 +104,10 @@ class RuleEngine:
             for chunk in pack.chunks
         ]
         self.attribute_cues = {
-            name: {attr: {value: _keys(words) for value, words in values.items()} for attr, values in spec.attribute_cues.items()}
+            name: {
+                attr: {value: _keys(words) for value, words in values.items()}
+                for attr, values in spec.attribute_cues.items()
+            }
             for name, spec in self.event_types.items()
         }
         self.rules: list[CompiledRule] = []
@@ -180,7 +190,9 @@ class RuleEngine:
             position = found
         if rule.not_preceded and any(views[j].keys & rule.not_preceded for j in range(max(0, i - 2), i)):
             return None
-        if rule.not_followed and any(views[j].keys & rule.not_followed for j in range(last + 1, min(len(views), last + 3))):
+        if rule.not_followed and any(
+            views[j].keys & rule.not_followed for j in range(last + 1, min(len(views), last + 3))
+        ):
             return None
         return _Hit(rule, i, last)
 
@@ -218,7 +230,11 @@ class RuleEngine:
             rule_type = hit.rule.rule.type
             head = open_by_type.get(rule_type)
             window = hit.rule.spec.merge_within
-            if head is not None and window and hit.first - max([head.last, *(h.last for h in head.extra_triggers)]) <= window:
+            if (
+                head is not None
+                and window
+                and hit.first - max([head.last, *(h.last for h in head.extra_triggers)]) <= window
+            ):
                 head.extra_triggers.append(hit)
                 continue
             open_by_type[rule_type] = hit
@@ -302,7 +318,9 @@ class RuleEngine:
             if state is not None:
                 arguments[role.name] = [_mention(state, role.name)]
             else:
-                force = next(m for fillers in arguments.values() for m in fillers if m.kind == "FORCE" and m.id == owner)
+                force = next(
+                    m for fillers in arguments.values() for m in fillers if m.kind == "FORCE" and m.id == owner
+                )
                 arguments[role.name] = [force.model_copy()]
 
     def _quantities(self, context: SentenceContext, hit: _Hit) -> dict[str, Quantity]:
@@ -404,4 +422,3 @@ def _figures_and_times(
         times.append((m.start, m.end, m.value, relative))
     times.sort(key=lambda t: t[0])
     return figures, times, unresolved
-

@@ -168,13 +168,17 @@ def _check_rules(pack: RulePack, known_types: dict[str, EventTypeSpec]) -> None:
         for name, value in rule.attributes.items():
             allowed = spec.attributes.get(name)
             if allowed is None:
-                raise RulePackError(f"{where}, field attributes.{name}: {rule.type} has attributes {list(spec.attributes)}")
+                raise RulePackError(
+                    f"{where}, field attributes.{name}: {rule.type} has attributes {list(spec.attributes)}"
+                )
             if value not in allowed:
                 raise RulePackError(f"{where}, field attributes.{name}: {value!r} is not one of {allowed}")
         for pattern in [rule.trigger, *rule.trigger.sequence, *rule.trigger.preceded_by]:
             for entry in [*pattern.lemma, *pattern.form, *pattern.prefix]:
                 if entry.startswith("@") and entry[1:] not in pack.lexicons:
-                    raise RulePackError(f"{where}, field trigger: lexicon {entry!r} is not defined in pack {pack.name!r}")
+                    raise RulePackError(
+                        f"{where}, field trigger: lexicon {entry!r} is not defined in pack {pack.name!r}"
+                    )
 
 
 def load_packs(sources: Sequence[str | Path] | Iterable[str | Path]) -> list[RulePack]:

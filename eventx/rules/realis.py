@@ -96,7 +96,7 @@ def is_hypothetical(context: SentenceContext, cue: CompiledCueSet, index: int) -
 
 
 def _has_future_prefix(token_text: str, lemma: str) -> bool:
-    """"ستنتشر", "سيدخل", "وستدخل": the future proclitic before an imperfect prefix.
+    """ "ستنتشر", "سيدخل", "وستدخل": the future proclitic before an imperfect prefix.
 
     Only trusted with a lemma that does not itself start with س (سيطرت is not future)."""
     if not lemma or lemma.startswith("س"):
@@ -133,7 +133,10 @@ def find_attribution(context: SentenceContext, cues: CompiledCues, index: int) -
     return None
 
 
-_NOT_SOURCE_START = frozenset(normalize_key(w) for w in ("ان", "أن", "إن", "ما", "لما", "الى", "إلى", "على", "في", "عن", "من", "له", "لها", "ذلك", "هذا", "هذه"))
+_NOT_SOURCE_START = frozenset(
+    normalize_key(w)
+    for w in ("ان", "أن", "إن", "ما", "لما", "الى", "إلى", "على", "في", "عن", "من", "له", "لها", "ذلك", "هذا", "هذه")
+)
 
 
 def _source_phrase(context: SentenceContext, start: int) -> EntitySpan | None:

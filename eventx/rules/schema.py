@@ -20,8 +20,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from eventx.records import ENTITY_KINDS
 
 __all__ = [
-    "ChunkSpec",
     "AttributionCues",
+    "ChunkSpec",
     "CueSet",
     "EventTypeSpec",
     "Example",
@@ -166,8 +166,13 @@ class RoleSpec(_Strict):
     @classmethod
     def _known_kinds(cls, kinds: list[str]) -> list[str]:
         # "GPE:state" / "GPE:place" narrow a kind to entities linked to a state or not.
-        unknown = [k for k in kinds if k.split(":")[0] not in ENTITY_KINDS or k.count(":") > 1
-                   or (":" in k and k.split(":")[1] not in ("state", "place"))]
+        unknown = [
+            k
+            for k in kinds
+            if k.split(":")[0] not in ENTITY_KINDS
+            or k.count(":") > 1
+            or (":" in k and k.split(":")[1] not in ("state", "place"))
+        ]
         if unknown:
             raise ValueError(f"unknown entity kind(s) {unknown}; use {list(ENTITY_KINDS)}")
         return kinds

@@ -17,7 +17,15 @@ from eventx.doc import Sentence, Token, Word
 from eventx.rules.schema import WordPattern
 from eventx.text.orthography import normalize_key
 
-__all__ = ["CompiledPattern", "WordView", "compile_pattern", "entry_keys", "light_stems", "sentence_views", "unsplit_stems"]
+__all__ = [
+    "CompiledPattern",
+    "WordView",
+    "compile_pattern",
+    "entry_keys",
+    "light_stems",
+    "sentence_views",
+    "unsplit_stems",
+]
 
 _PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ه")
 _PROCLITIC_PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "و", "ف", "ب", "ل", "ك")

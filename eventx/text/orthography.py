@@ -31,8 +31,17 @@ __all__ = [
 
 # Harakat, tanwin, shadda, sukun, dagger alef, Quranic marks.
 ARABIC_DIACRITICS = frozenset(
-    chr(c) for c in [*range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06DD), *range(0x06DF, 0x06E5),
-                     0x06E7, 0x06E8, *range(0x06EA, 0x06EE), *range(0x08D3, 0x0900)]
+    chr(c)
+    for c in [
+        *range(0x064B, 0x0660),
+        0x0670,
+        *range(0x06D6, 0x06DD),
+        *range(0x06DF, 0x06E5),
+        0x06E7,
+        0x06E8,
+        *range(0x06EA, 0x06EE),
+        *range(0x08D3, 0x0900),
+    ]
 )
 TATWEEL = "\u0640"
 BIDI_AND_ZERO_WIDTH = frozenset(

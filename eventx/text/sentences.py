@@ -45,9 +45,7 @@ def _is_boundary(text: str, i: int, open_quote_closes_later: bool) -> bool:
             return False
         if after and not after.isspace() and after not in _CLOSERS and after not in _TERMINALS:
             return False  # "U.S.A", "example.com"
-    if open_quote_closes_later:
-        return False
-    return True
+    return not open_quote_closes_later
 
 
 def split_sentences(text: str) -> list[SentenceSpan]:

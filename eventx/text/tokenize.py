@@ -31,7 +31,9 @@ _TOKEN_RE = regex.compile(
     | (?:\p{RI}\p{RI}|\p{Emoji_Presentation}(?:\p{EMod}|\uFE0F\u20E3?)?
          (?:\u200D\p{Emoji}(?:\p{EMod}|\uFE0F)?)*)     # emoji sequence
     | [\p{P}\p{S}]                                    # one punctuation / symbol character
-    """.replace("NUMBER", _NUMBER).replace("WORD", _WORD_CHAR).replace("MARKS", _MARKS),
+    """.replace("NUMBER", _NUMBER)
+    .replace("WORD", _WORD_CHAR)
+    .replace("MARKS", _MARKS),
     regex.VERBOSE,
 )
 

@@ -1,0 +1,280 @@
+"""CRF features for one sentence of surface tokens.
+
+Every lexical feature is computed on :func:`eventx.text.normalize_key` of the token, so that
+the corpus's hamza-less spelling (اعلن، المانيا) and real news spelling (أعلن، ألمانيا) give the
+same features. Feature groups:
+
+* ``base`` (always): normalized form, clitic-stripped form (و/ف then ب/ل/ك then ال removed),
+  the stripped proclitic string, prefixes/suffixes of 1-4 characters, word shape and length,
+  the same forms of the words at -2..+2, and two word bigrams.
+* ``gaz`` (when the model was trained with them): per-token ``B-KIND``/``I-KIND`` flags from
+  the gazetteer for the token and its neighbours at ±1.
+* ``morph`` (when the model was trained with them): strings from a :data:`MorphLookup`,
+  looked up once per surface form (context-free, cached); :class:`CamelMorphFeatures` gives
+  the ambiguity class (the set of camel-tools POS over all analyses: ``noun|noun_prop``),
+  whether the word is unknown to the lexicon (foreign names often are), and the lemma.
+  The ambiguity class of the neighbours at ±1 is added too.
+
+A model stores which groups it was trained with; :class:`FeatureExtractor` is built from
+that list so training and inference always agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from eventx.text.orthography import normalize_key
+
+__all__ = ["FEATURE_GROUPS", "CamelMorphFeatures", "FeatureExtractor", "MorphLookup", "strip_clitics", "word_shape"]
+
+FEATURE_GROUPS = ("base", "gaz", "morph")
+
+MorphLookup = Callable[[str], Sequence[str]]
+"""Surface token → its morphology feature strings (``posset=noun|noun_prop``, ``lem=...``)."""
+
+_CONJUNCTIONS = ("و", "ف")
+_PREPOSITIONS = ("ب", "ل", "ك")
+
+
+def strip_clitics(key: str) -> tuple[str, str]:
+    """``(proclitics, stem)`` of a normalized word: ``"وبالقوات"`` → ``("وبال", "قوات")``.
+
+    Conservative: a letter is only taken as a clitic when at least three letters remain,
+    and ب/ل/ك only when followed by the article (or ``لل``), since many names start with
+    those letters (بوتين، لندن، كييف).
+    """
+    prefix = ""
+    rest = key
+    if len(rest) > 3 and rest[0] in _CONJUNCTIONS:
+        prefix, rest = rest[0], rest[1:]
+    if len(rest) > 4 and rest[0] in _PREPOSITIONS and rest[1:3] == "ال":
+        prefix, rest = prefix + rest[0], rest[1:]
+    elif len(rest) > 3 and rest.startswith("لل"):
+        prefix, rest = prefix + "لل", rest[2:]
+    if len(rest) > 3 and rest.startswith("ال"):
+        prefix, rest = prefix + "ال", rest[2:]
+    return prefix, rest
+
+
+def word_shape(token: str) -> str:
+    """A coarse shape class: ``ar``, ``lat``, ``Lat`` (capitalized), ``num``, ``punct``, ``mix``."""
+    if not token:
+        return "empty"
+    if all("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" for ch in token):
+        return "ar"
+    if token.isdigit():
+        return "num"
+    if token.isascii() and token.isalpha():
+        return "Lat" if token[0].isupper() else "lat"
+    if not any(ch.isalnum() for ch in token):
+        return "punct"
+    return "mix"
+
+
+def _light_analyzer() -> Any:
+    """A camel-tools analyzer that builds only the four fields used here (pos, lex, prc1, prc2).
+
+    camel's full feature merge (diacritized forms, CAPHI, tokenizations ...) costs ~4 ms a
+    word and dominates cold NER time; the analyses found are the same. Falls back to the
+    stock analyzer if camel-tools' internals ever change shape.
+    """
+    from camel_tools.morphology.analyzer import Analyzer
+    from camel_tools.morphology.database import MorphologyDB
+
+    class LightAnalyzer(Analyzer):  # type: ignore[misc]
+        def _combined_analyses(self, word_dediac: str, prefixes: Any, stems: Any, suffixes: Any) -> list:
+            db = self._db
+            found: list[dict[str, str]] = []
+            for prefix_cat, prefix_feats in prefixes:
+                compatible_stems = db.prefix_stem_compat.get(prefix_cat, ())
+                prefix_suffix = db.prefix_suffix_compat.get(prefix_cat)
+                for stem_cat, stem_feats in stems:
+                    if stem_cat not in compatible_stems or prefix_suffix is None:
+                        continue
+                    stem_suffix = db.stem_suffix_compat.get(stem_cat)
+                    if stem_suffix is None:
+                        continue
+                    if any(cat in stem_suffix and cat in prefix_suffix for cat, _ in suffixes):
+                        found.append({
+                            "pos": stem_feats.get("pos", ""),
+                            "lex": stem_feats.get("lex", ""),
+                            "prc2": prefix_feats.get("prc2", stem_feats.get("prc2", "0")),
+                            "prc1": prefix_feats.get("prc1", stem_feats.get("prc1", "0")),
+                        })
+            return found
+
+    database = MorphologyDB.builtin_db()
+    try:
+        analyzer = LightAnalyzer(database, backoff="NONE")
+        analyzer.analyze("والقوات")
+        return analyzer
+    except Exception:  # pragma: no cover - only if camel-tools changes its internals
+        return Analyzer(database, backoff="NONE")
+
+
+_CONJUNCTION_PRC2 = ("wa_", "fa_")
+_PREPOSITION_PRC1 = ("bi_", "li_", "ka_", "la_")
+
+
+def _clitic_letters(analysis: dict[str, object]) -> int:
+    """Surface letters of the conjunction and preposition proclitics of one camel analysis."""
+    count = 1 if str(analysis.get("prc2", "0")).startswith(_CONJUNCTION_PRC2) else 0
+    if str(analysis.get("prc1", "0")).startswith(_PREPOSITION_PRC1):
+        count += 1
+    return count
+
+
+@dataclass(slots=True)
+class _TokenView:
+    key: str
+    stem: str
+    local: list[str]
+    morph_class: str | None = None
+
+
+class CamelMorphFeatures:
+    """Context-free camel-tools features of a surface word (calima-msa-r13, no backoff).
+
+    Uses the camel-tools analyzer directly rather than a :mod:`eventx.morph` backend because the
+    feature that carries the signal, the set of POS over ALL analyses, is not part of the
+    backend contract (a backend returns one disambiguated segmentation).
+    """
+
+    name = "camel"
+
+    def __init__(self) -> None:
+        self._analyzer = _light_analyzer()
+        self._cache: dict[str, tuple[str, ...]] = {}
+        self._clitic_cache: dict[str, int | None] = {}
+
+    @staticmethod
+    def available() -> bool:
+        """True when the camel-tools morphology DB is on disk (checked without importing
+        camel-tools, whose import tries to download a catalogue when none is installed)."""
+        from eventx.ner.optional import camel_data_file
+
+        return camel_data_file("morphology_db/calima-msa-r13/morphology.db") is not None
+
+    def __call__(self, token: str) -> tuple[str, ...]:
+        cached = self._cache.get(token)
+        if cached is not None:
+            return cached
+        features = self._analyse(token)
+        if len(self._cache) < 500_000:
+            self._cache[token] = features
+        return features
+
+    def proclitic_length(self, word: str) -> int | None:
+        """Leading و/ف/ب/ل/ك clitic letters when every analysis agrees (0 = surely none, e.g.
+        a proper noun reading with no clitic: فاليري، فرنسا); None when camel has no opinion."""
+        cached = self._clitic_cache.get(word)
+        if cached is not None or word in self._clitic_cache:
+            return cached
+        analyses = self._analyzer.analyze(word) if word and "\u0621" <= word[0] <= "\u064a" else []
+        counts = {_clitic_letters(a) for a in analyses}
+        opinion: int | None = None
+        if len(counts) == 1:
+            opinion = counts.pop()
+        elif 0 in counts and any(a.get("pos") == "noun_prop" and _clitic_letters(a) == 0 for a in analyses):
+            opinion = 0
+        if len(self._clitic_cache) < 200_000:
+            self._clitic_cache[word] = opinion
+        return opinion
+
+    def _analyse(self, token: str) -> tuple[str, ...]:
+        if not token or not ("\u0621" <= token[0] <= "\u064a"):
+            return ("posset=<none>",)
+        analyses = self._analyzer.analyze(token)
+        if not analyses:
+            return ("posset=<noan>", "noan")
+        pos_set = sorted({a.get("pos", "") for a in analyses})
+        proper = [a for a in analyses if a.get("pos") == "noun_prop"]
+        chosen = proper[0] if proper else analyses[0]
+        lemma = normalize_key(str(chosen.get("lex", "")))
+        features = [f"posset={'|'.join(pos_set)}", f"lem={lemma}"]
+        if proper:
+            features.append("prop")
+            if len(proper) == len(analyses):
+                features.append("prop_only")
+        return tuple(features)
+
+
+@dataclass
+class FeatureExtractor:
+    """Builds the feature lists a :mod:`pycrfsuite` model expects (one list per token)."""
+
+    groups: tuple[str, ...] = ("base",)
+    morph: MorphLookup | None = None
+    _cache: dict[str, _TokenView] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        unknown = set(self.groups) - set(FEATURE_GROUPS)
+        if unknown:
+            raise ValueError(f"unknown feature groups {sorted(unknown)}; known: {FEATURE_GROUPS}")
+        if "morph" in self.groups and self.morph is None:
+            raise ValueError("feature group 'morph' needs a morph lookup")
+
+    def sentence(self, tokens: Sequence[str], gazetteer_tags: Sequence[str] | None = None) -> list[list[str]]:
+        """Features of every token; ``gazetteer_tags`` are BIO tags over the same tokens."""
+        views = [self._view(token) for token in tokens]
+        use_gaz = "gaz" in self.groups and gazetteer_tags is not None
+        n = len(views)
+        result: list[list[str]] = []
+        for i, view in enumerate(views):
+            feats = list(view.local)
+            for offset in (-2, -1, 1, 2):
+                j = i + offset
+                if 0 <= j < n:
+                    other = views[j]
+                    feats.append(f"w[{offset}]={other.key}")
+                    feats.append(f"st[{offset}]={other.stem}")
+                    if offset in (-1, 1):
+                        feats.append(f"s2[{offset}]={other.key[-2:]}")
+                        if other.morph_class is not None:
+                            feats.append(f"m[{offset}]={other.morph_class}")
+                else:
+                    feats.append(f"w[{offset}]=<pad>")
+            feats.append(f"bi[-1]={views[i - 1].key if i else '<s>'}|{view.key}")
+            feats.append(f"bi[+1]={view.key}|{views[i + 1].key if i + 1 < n else '</s>'}")
+            if use_gaz:
+                assert gazetteer_tags is not None
+                for offset in (-1, 0, 1):
+                    j = i + offset
+                    if 0 <= j < n and gazetteer_tags[j] != "O":
+                        feats.append(f"gaz[{offset}]={gazetteer_tags[j]}")
+            if i == 0:
+                feats.append("BOS")
+            if i == n - 1:
+                feats.append("EOS")
+            result.append(feats)
+        return result
+
+    def _view(self, token: str) -> _TokenView:
+        cached = self._cache.get(token)
+        if cached is not None:
+            return cached
+        key = normalize_key(token)
+        proclitics, stem = strip_clitics(key)
+        local = [
+            "bias",
+            f"w={key}",
+            f"st={stem}",
+            f"pc={proclitics}",
+            f"shape={word_shape(key)}",
+            f"len={min(len(stem), 8)}",
+        ]
+        for k in range(1, 5):
+            if len(stem) > k:
+                local.append(f"p{k}={stem[:k]}")
+                local.append(f"s{k}={stem[-k:]}")
+        morph_class: str | None = None
+        if "morph" in self.groups and self.morph is not None:
+            morph_features = list(self.morph(token))
+            local.extend(morph_features)
+            morph_class = morph_features[0] if morph_features else None
+        view = _TokenView(key=key, stem=stem, local=local, morph_class=morph_class)
+        if len(self._cache) < 500_000:
+            self._cache[token] = view
+        return view

@@ -1,0 +1,273 @@
+"""The ``ner`` pipeline processor: fills ``doc.entities`` (sorted, non-overlapping EntitySpans).
+
+``PipelineConfig.ner`` picks the recognizer:
+
+* ``auto`` -- gazetteer + a statistical tagger: camel-tools' AraBERT NER or stanza's Arabic
+  NER when their models are already installed (checked on disk, never downloaded), else the
+  shipped CRF (:mod:`eventx.ner.model`).
+* ``crf`` -- gazetteer + the shipped CRF. ``gazetteer`` -- gazetteer (and its force/organ
+  patterns) only. ``camel`` / ``stanza`` -- gazetteer + that model (an error when missing).
+
+The CRF comes in two variants trained on the same split: ``newsfane-crf`` uses camel-tools
+morphology features and is chosen when the camel morphology DB is installed;
+``newsfane-crf-lite`` needs nothing beyond python-crfsuite. The choice depends only on what is
+installed, not on whether the ``morph`` processor ran, so results do not change with the
+processor list. When ``morph`` did run, its clitic split is used to trim leading clitics.
+Everything heavy loads on first use.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from eventx.doc import Document, EntitySpan, Sentence
+from eventx.errors import ConfigurationError
+from eventx.ner.combine import Linker, merge_entities
+from eventx.ner.crf import DEFAULT_MODEL_DIR, BioSpan, CrfTagger, bio_to_spans
+from eventx.pipeline import PipelineConfig, Processor, register_processor
+
+__all__ = [
+    "LITE_MODEL_NAME",
+    "MORPH_MODEL_NAME",
+    "NER_MODES",
+    "NerProcessor",
+    "load_crf_tagger",
+    "resolve_ner_mode",
+    "spans_to_token_tags",
+]
+
+logger = logging.getLogger("eventx.ner")
+
+NER_MODES = ("auto", "crf", "gazetteer", "camel", "stanza")
+MORPH_MODEL_NAME = "newsfane-crf"
+LITE_MODEL_NAME = "newsfane-crf-lite"
+MODEL_LICENCE = "CC BY-SA 3.0 (derived from NewsFANE Gold 2014, Fahd Alotaibi and Mark Lee)"
+_LOAD_LOCK = threading.Lock()
+_TAGGERS: dict[str, CrfTagger] = {}
+
+SequenceTagger = Callable[[Sequence[Sentence]], list[list[tuple[str, float]]]]
+
+
+def resolve_ner_mode(mode: str) -> str:
+    """The concrete recognizer for a ``PipelineConfig.ner`` value (``auto`` → what is installed)."""
+    if mode not in NER_MODES:
+        raise ConfigurationError(f"unknown ner {mode!r}; choose one of {', '.join(NER_MODES)}")
+    if mode != "auto":
+        return mode
+    from eventx.ner.optional import camel_ner_model_dir, stanza_ner_model_dir
+
+    if camel_ner_model_dir() is not None and _importable("transformers"):
+        return "camel"
+    if stanza_ner_model_dir() is not None:
+        return "stanza"
+    return "crf"
+
+
+def _importable(module: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(module) is not None
+
+
+def load_crf_tagger(model_dir: str | Path | None = None, *, variant: str = "auto") -> CrfTagger:
+    """The shipped CRF (cached per process): the morphology variant when camel's DB is
+    installed (``variant="auto"``), else the lite one; ``variant`` may name either."""
+    from eventx.ner.features import CamelMorphFeatures
+
+    folder = Path(model_dir) if model_dir is not None else DEFAULT_MODEL_DIR
+    if variant == "auto":
+        has_morph_model = (folder / f"{MORPH_MODEL_NAME}.crfsuite").is_file()
+        variant = MORPH_MODEL_NAME if has_morph_model and CamelMorphFeatures.available() else LITE_MODEL_NAME
+    path = folder / f"{variant}.crfsuite"
+    key = str(path)
+    with _LOAD_LOCK:
+        tagger = _TAGGERS.get(key)
+        if tagger is None:
+            morph = CamelMorphFeatures() if variant == MORPH_MODEL_NAME else None
+            tagger = CrfTagger(path, morph=morph)
+            _TAGGERS[key] = tagger
+    return tagger
+
+
+class NerProcessor(Processor):
+    """Gazetteer + statistical NER, merged by :func:`eventx.ner.combine.merge_entities`."""
+
+    name = "ner"
+    provides = frozenset({"ner"})
+    requires = frozenset({"tokenize"})
+
+    def __init__(self, mode: str = "auto", *, model_dir: str | Path | None = None) -> None:
+        self.requested = mode
+        self.mode = resolve_ner_mode(mode)
+        self.model_dir = Path(model_dir) if model_dir is not None else None
+        self._crf: CrfTagger | None = None
+        self._neural: Any = None
+
+    # -- public -------------------------------------------------------------------------
+    def process(self, doc: Document) -> Document:
+        return self.bulk_process([doc])[0]
+
+    def bulk_process(self, docs: Sequence[Document]) -> list[Document]:
+        gazetteer = {id(doc): _gazetteer_spans(doc.text) for doc in docs}
+        pairs = [(doc, s) for doc in docs for s in doc.sentences if s.tokens]
+        tagged = self._tag(pairs, gazetteer)
+        by_sentence = {id(s): spans for (_, s), spans in zip(pairs, tagged, strict=True)}
+        link = _linker()
+        camel = self._camel_oracle()
+        for doc in docs:
+            model_spans = [span for s in doc.sentences for span in by_sentence.get(id(s), [])]
+            doc.entities = merge_entities(
+                doc.text, model_spans, gazetteer[id(doc)], linker=link, oracle=camel or _proclitic_oracle(doc)
+            )
+            doc.processed.add(self.name)
+        return list(docs)
+
+    def describe(self) -> str:
+        if self.mode == "gazetteer":
+            return "ner: gazetteer only (eventx.normalize.gazetteer)"
+        if self.mode in ("camel", "stanza"):
+            return f"ner: {self.mode} neural NER + gazetteer"
+        tagger = self.crf
+        card = tagger.card
+        scores = card.get("scores", {}).get("test", {}).get("ALL", {})
+        f1 = f", NewsFANE test F1 {scores['f1']:.3f}" if "f1" in scores else ""
+        return (
+            f"ner: CRF {tagger.model_path.name} (features {'+'.join(tagger.features.groups)}{f1}) + gazetteer; "
+            f"model {tagger.model_path}, licence {card.get('licence', MODEL_LICENCE)}"
+        )
+
+    @property
+    def crf(self) -> CrfTagger:
+        if self._crf is None:
+            self._crf = load_crf_tagger(self.model_dir)
+        return self._crf
+
+    def _camel_oracle(self) -> Callable[[str], int | None] | None:
+        """camel-tools' view of leading clitics, when the CRF in use already loaded camel."""
+        from eventx.ner.features import CamelMorphFeatures
+
+        if self.mode == "gazetteer":
+            return None
+        morph = self.crf.features.morph if self.mode == "crf" else None
+        return morph.proclitic_length if isinstance(morph, CamelMorphFeatures) else None
+
+    # -- tagging ------------------------------------------------------------------------
+    def _tag(
+        self, pairs: Sequence[tuple[Document, Sentence]], gazetteer: dict[int, list[EntitySpan]]
+    ) -> list[list[EntitySpan]]:
+        if self.mode == "gazetteer" or not pairs:
+            return [[] for _ in pairs]
+        if self.mode in ("camel", "stanza"):
+            return self._tag_neural([sentence for _, sentence in pairs])
+        tagger = self.crf
+        result: list[list[EntitySpan]] = []
+        for doc, sentence in pairs:
+            tokens = [t.text for t in sentence.tokens]
+            gazetteer_tags = None
+            if tagger.uses_gazetteer:
+                inside = [g for g in gazetteer[id(doc)] if g.start < sentence.end and sentence.start < g.end]
+                gazetteer_tags = spans_to_token_tags([(t.start, t.end) for t in sentence.tokens], inside)
+            tags, confidence = tagger.tag_with_confidence(tokens, gazetteer_tags)
+            result.append(_to_entity_spans(sentence, bio_to_spans(tags), confidence))
+        return result
+
+    def _tag_neural(self, sentences: Sequence[Sentence]) -> list[list[EntitySpan]]:
+        if self._neural is None:
+            from eventx.ner.optional import CamelNer, StanzaNer
+
+            self._neural = CamelNer() if self.mode == "camel" else StanzaNer()
+        all_tags = self._neural.tag_sentences([[t.text for t in s.tokens] for s in sentences])
+        return [
+            _to_entity_spans(sentence, bio_to_spans(tags), [1.0] * len(tags), source=self.mode)
+            for sentence, tags in zip(sentences, all_tags, strict=True)
+        ]
+
+
+
+def spans_to_token_tags(token_offsets: Sequence[tuple[int, int]], spans: Sequence[EntitySpan]) -> list[str]:
+    """BIO tags over tokens for character spans (a token inside a span gets its kind)."""
+    tags = ["O"] * len(token_offsets)
+    for span in spans:
+        inside = [i for i, (start, end) in enumerate(token_offsets) if start < span.end and span.start < end]
+        for position, i in enumerate(inside):
+            tags[i] = f"{'B' if position == 0 else 'I'}-{span.kind}"
+    return tags
+
+
+def _to_entity_spans(
+    sentence: Sentence, spans: Sequence[BioSpan], confidence: Sequence[float], *, source: str = "ner"
+) -> list[EntitySpan]:
+    result: list[EntitySpan] = []
+    for span in spans:
+        first, last = sentence.tokens[span.start], sentence.tokens[span.end - 1]
+        score = min(confidence[span.start : span.end]) if confidence else 1.0
+        result.append(
+            EntitySpan(
+                text=sentence.text[first.start - sentence.start : last.end - sentence.start],
+                start=first.start,
+                end=last.end,
+                kind=span.kind,
+                source=source,
+                score=float(score),
+            )
+        )
+    return result
+
+
+def _gazetteer_spans(text: str) -> list[EntitySpan]:
+    finder = _gazetteer_finder()
+    return finder(text) if finder is not None else []
+
+
+_GAZETTEER_STATE: dict[str, Any] = {}
+
+
+def _gazetteer_finder() -> Callable[[str], list[EntitySpan]] | None:
+    """``get_gazetteer().find_all`` when the gazetteer module is importable (None otherwise)."""
+    if "finder" not in _GAZETTEER_STATE:
+        try:
+            from eventx.normalize.gazetteer import get_gazetteer
+
+            _GAZETTEER_STATE["finder"] = get_gazetteer().find_all
+        except ImportError as error:  # the gazetteer is a separate component; degrade, say so once
+            logger.warning("NER runs without the gazetteer (%s)", error)
+            _GAZETTEER_STATE["finder"] = None
+    return _GAZETTEER_STATE["finder"]
+
+
+def _linker() -> Linker | None:
+    if "link" not in _GAZETTEER_STATE:
+        try:
+            from eventx.normalize.linking import link
+
+            _GAZETTEER_STATE["link"] = link
+        except ImportError:
+            _GAZETTEER_STATE["link"] = None
+    return _GAZETTEER_STATE["link"]
+
+
+_CLITIC_LETTERS = frozenset("وفبلك")
+
+
+def _proclitic_oracle(doc: Document) -> Callable[[str], int | None] | None:
+    """Leading clitic length per surface word from the ``morph`` processor's split, when it ran."""
+    if "morph" not in doc.processed:
+        return None
+    cuts: dict[str, int] = {}
+    for token in doc.tokens:
+        cut = 0
+        for word in token.words:
+            if word.role != "proclitic" or word.text not in _CLITIC_LETTERS:
+                break
+            cut = word.end - token.start
+        cuts.setdefault(token.text, cut)
+    return cuts.get
+
+
+@register_processor("ner")
+def _make_ner(config: PipelineConfig) -> Processor:
+    return NerProcessor(config.ner, model_dir=config.options.get("ner_model_dir"))
