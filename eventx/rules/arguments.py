@@ -124,10 +124,23 @@ def bind_roles(
         if not candidates:
             continue
         candidates.sort(key=lambda c: (c[0], c[1]))
-        chosen = [c[2] for c in candidates] if role.spec.many else [candidates[0][2]]
+        chosen = [c[2] for c in candidates] if role.spec.many else _with_coordinated(context, candidates[0][2])
         bound[role.name] = chosen
         taken |= {id(s) for s in chosen}
     return bound
+
+
+def _with_coordinated(context: SentenceContext, slot: EntitySlot) -> list[EntitySlot]:
+    """The slot plus entities of the same kind joined to it by و ("واشنطن ولندن")."""
+    chosen = [slot]
+    while True:
+        last = chosen[-1]
+        nxt = context.entity_at[last.last + 1] if last.last + 1 < len(context.views) else None
+        if nxt is None or nxt.entity.kind != slot.entity.kind or nxt.first != last.last + 1:
+            return chosen
+        if "و" not in context.views[nxt.first].proclitics and not context.views[nxt.first].token.text.startswith("و"):
+            return chosen
+        chosen.append(nxt)
 
 
 def _candidates(

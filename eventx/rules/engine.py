@@ -110,6 +110,10 @@ class RuleEngine:
             }
             for name, spec in self.event_types.items()
         }
+        self._singular_nouns = {
+            name: _keys(spec.singular.nouns) if spec.singular else frozenset()
+            for name, spec in self.event_types.items()
+        }
         self.rules: list[CompiledRule] = []
         self._index: dict[str, list[CompiledRule]] = {}
         self._prefix_rules: list[CompiledRule] = []
@@ -260,11 +264,41 @@ class RuleEngine:
                 _within(times, sentence.start, sentence.end, key=lambda t: t[0]),
             )
             add_chunks(context, self.chunks)
+            sentence_events: list[Event] = []
             for hit in self._find_hits(context):
-                event = self._build_event(doc, context, hit, f"{prefix}:e{len(events) + 1}")
+                event = self._build_event(doc, context, hit, f"{prefix}:e{len(events) + len(sentence_events) + 1}")
                 if event is not None:
-                    events.append(event)
+                    sentence_events.append(event)
+            self._inherit_roles(sentence_events)
+            events.extend(sentence_events)
         return events
+
+    def _count_singular(self, hit: _Hit, arguments: dict[str, list[Mention]], quantities: dict[str, Quantity]) -> None:
+        """A trigger with no figure whose filler is one named person or a singular person noun
+        counts one ("مقتل ضابط رفيع" → killed 1)."""
+        spec = hit.rule.spec.singular
+        role = hit.rule.rule.quantity_role
+        if spec is None or role is None or role in quantities:
+            return
+        fillers = arguments.get(spec.role, [])
+        if len(fillers) != 1:
+            return
+        filler = fillers[0]
+        head = normalize_key(filler.text.split()[0]) if filler.text.split() else ""
+        if filler.kind == "PER" or head in self._singular_nouns[hit.rule.rule.type]:
+            quantities[role] = Quantity(text=filler.text, value=1, unit="person")
+
+    def _inherit_roles(self, events: list[Event]) -> None:
+        """Fill empty roles from the nearest event of the source type (``inherit_from``)."""
+        for event in events:
+            for source_type, mapping in self.event_types[event.type].inherit_from.items():
+                sources = [e for e in events if e.type == source_type and e is not event]
+                if not sources:
+                    continue
+                source = min(sources, key=lambda e: abs(e.trigger.start - event.trigger.start))
+                for role, source_role in mapping.items():
+                    if role not in event.arguments and source.arguments.get(source_role):
+                        event.arguments[role] = [m.model_copy() for m in source.arguments[source_role]]
 
     def _build_event(self, doc: Document, context: SentenceContext, hit: _Hit, event_id: str) -> Event | None:
         rule = hit.rule
@@ -278,6 +312,7 @@ class RuleEngine:
         arguments = {role: [_mention(s.entity, role) for s in slots] for role, slots in bound.items()}
         self._apply_fallbacks(doc, rule, arguments)
         quantities = self._quantities(context, hit)
+        self._count_singular(hit, arguments, quantities)
         required = rule.rule.require_any
         if required and not any(r in arguments or r in quantities for r in required):
             return None

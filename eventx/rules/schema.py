@@ -31,6 +31,7 @@ __all__ = [
     "RoleSpec",
     "Rule",
     "RulePackFile",
+    "SingularSpec",
     "TriggerSpec",
     "WordPattern",
 ]
@@ -234,6 +235,15 @@ class Rule(_Strict):
     description: str | None = None
 
 
+class SingularSpec(_Strict):
+    """A count of one from a singular filler (gold decision 5: "مقتل ضابط" → killed 1)."""
+
+    role: str
+    """The role whose filler is counted (``victim``)."""
+    nouns: list[str] = Field(default_factory=list)
+    """Singular person nouns that count as one (``شخص``, ``ضابط``); a named person (PER) always does."""
+
+
 class EventTypeSpec(_Strict):
     roles: list[str]
     quantities: list[str] = Field(default_factory=list)
@@ -241,6 +251,11 @@ class EventTypeSpec(_Strict):
     """Attribute name → allowed values (``stage: [signed, ratified, ...]``)."""
     attribute_cues: dict[str, dict[str, list[str]]] = Field(default_factory=dict)
     """Attribute → value → cue words near the trigger (``extent: {full: [بالكامل]}``)."""
+    singular: SingularSpec | None = None
+    inherit_from: dict[str, dict[str, str]] = Field(default_factory=dict)
+    """Roles still empty after binding are copied from the nearest event of another type in the
+    same sentence: ``{ATTACK: {perpetrator: attacker, place: place}}`` — the people killed "في
+    غارات إسرائيلية" were killed by the attacker of those strikes."""
     merge_within: int = Field(default=0, ge=0, le=30)
     """Triggers of this type at most this many words apart make ONE event (0 = never):
     "شنت هجوما" is one attack; "قُتل 300 وأصيب 2700" one CASUALTY holding both counts."""
