@@ -3,6 +3,7 @@ attribution and the spec's JSON shape."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -155,26 +156,8 @@ def test_extract_api_and_empty_inputs() -> None:
         eventx.extract("نص", published="yesterday")
 
 
-def test_user_pack_next_to_builtin(tmp_path: Any) -> None:
-    pack = tmp_path / "protest.yaml"
-    pack.write_text(
-        """
-pack: protest
-event_types:
-  PROTEST:
-    roles: [participants, place]
-    quantities: [size]
-rules:
-  - id: protest/demonstration
-    type: PROTEST
-    trigger: {lemma: [تظاهر, مظاهرة], form: [تظاهر, مظاهرات]}
-    arguments:
-      place: {kinds: [GPE, LOC], prep: [في]}
-    quantities:
-      size: {units: [person, none]}
-""",
-        encoding="utf-8",
-    )
+def test_user_pack_next_to_builtin() -> None:
+    pack = Path(__file__).parents[1] / "examples" / "protest_pack"
     nlp = Pipeline(rule_packs=["builtin", str(pack)])
     doc: Document = nlp("تظاهر آلاف الأشخاص في مدينة بنغازي أمس.", published="2025-03-02")
     (event,) = [e for e in doc.events if e.type == "PROTEST"]

@@ -30,7 +30,7 @@ from eventx.rules.realis import (
     is_hypothetical,
 )
 from eventx.rules.schema import Cues, EventTypeSpec, QuantitySpec, Rule
-from eventx.rules.words import CompiledPattern, compile_pattern, entry_keys, unsplit_stems
+from eventx.rules.words import CompiledPattern, compile_pattern, entry_keys, expand_lexicons, unsplit_stems
 from eventx.text.orthography import normalize_key
 
 __all__ = ["ACTOR_ROLES", "NO_PUBLISHED_WARNING", "RuleEngine"]
@@ -64,11 +64,7 @@ class _Hit:
     extra_triggers: list[_Hit] = field(default_factory=list)
 
 
-def _keys(entries: list[str]) -> frozenset[str]:
-    return entry_keys(entries)
-
-
-def _context_keys(entries: list[str]) -> frozenset[str]:
+def _contextentry_keys(entries: list[str]) -> frozenset[str]:
     """Keys of context words, written with or without their clitics ("بخيبة" also as "خيبة")."""
     out: set[str] = set()
     for entry in entries:
@@ -96,8 +92,8 @@ class RuleEngine:
         self.chunks = [
             CompiledChunk(
                 kind=chunk.kind,
-                heads=_keys(_expand(chunk.heads, pack.lexicons)),
-                stop=_keys(_expand(chunk.stop, pack.lexicons)),
+                heads=entry_keys(expand_lexicons(chunk.heads, pack.lexicons)),
+                stop=entry_keys(expand_lexicons(chunk.stop, pack.lexicons)),
                 max_words=chunk.max_words,
             )
             for pack in self.packs
@@ -105,13 +101,13 @@ class RuleEngine:
         ]
         self.attribute_cues = {
             name: {
-                attr: {value: _keys(words) for value, words in values.items()}
+                attr: {value: entry_keys(words) for value, words in values.items()}
                 for attr, values in spec.attribute_cues.items()
             }
             for name, spec in self.event_types.items()
         }
         self._singular_nouns = {
-            name: _keys(spec.singular.nouns) if spec.singular else frozenset()
+            name: entry_keys(spec.singular.nouns) if spec.singular else frozenset()
             for name, spec in self.event_types.items()
         }
         self.rules: list[CompiledRule] = []
@@ -140,8 +136,8 @@ class RuleEngine:
             trigger=compile_pattern(trigger, lexicons),
             sequence=[compile_pattern(p, lexicons) for p in trigger.sequence],
             preceded_by=[compile_pattern(p, lexicons) for p in trigger.preceded_by],
-            not_preceded=_context_keys(trigger.not_preceded_by),
-            not_followed=_context_keys(trigger.not_followed_by),
+            not_preceded=_contextentry_keys(trigger.not_preceded_by),
+            not_followed=_contextentry_keys(trigger.not_followed_by),
             roles=[compile_role(name, spec) for name, spec in rule.arguments.items()],
             quantities=dict(rule.quantities),
         )
@@ -424,13 +420,6 @@ def _within(items: Sequence[_T], start: int, end: int, key: Callable[[_T], int])
     lo = bisect_left(items, start, key=key)
     hi = bisect_left(items, end, key=key)
     return items[lo:hi]
-
-
-def _expand(entries: list[str], lexicons: dict[str, list[str]]) -> list[str]:
-    out: list[str] = []
-    for entry in entries:
-        out.extend(lexicons.get(entry[1:], []) if entry.startswith("@") else [entry])
-    return out
 
 
 def _mention(entity: EntitySpan, role: str) -> Mention:

@@ -158,7 +158,8 @@ class CompiledPattern:
         return not (self.entity and entity_kind not in self.entity)
 
 
-def _expand(entries: list[str], lexicons: dict[str, list[str]]) -> list[str]:
+def expand_lexicons(entries: list[str], lexicons: dict[str, list[str]]) -> list[str]:
+    """Entries with every ``@name`` replaced by the words of pack lexicon ``name``."""
     out: list[str] = []
     for entry in entries:
         out.extend(lexicons.get(entry[1:], []) if entry.startswith("@") else [entry])
@@ -173,9 +174,9 @@ def entry_keys(entries: list[str]) -> frozenset[str]:
 
 def compile_pattern(pattern: WordPattern, lexicons: dict[str, list[str]]) -> CompiledPattern:
     return CompiledPattern(
-        lemmas=entry_keys(_expand(pattern.lemma, lexicons)),
-        forms=entry_keys(_expand(pattern.form, lexicons)),
-        prefixes=tuple(normalize_key(p) for p in _expand(pattern.prefix, lexicons)),
+        lemmas=entry_keys(expand_lexicons(pattern.lemma, lexicons)),
+        forms=entry_keys(expand_lexicons(pattern.form, lexicons)),
+        prefixes=tuple(normalize_key(p) for p in expand_lexicons(pattern.prefix, lexicons)),
         pos=frozenset(pattern.pos),
         not_pos=frozenset(pattern.not_pos),
         features=tuple(sorted(pattern.features.items())),
