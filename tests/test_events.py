@@ -164,3 +164,17 @@ def test_user_pack_next_to_builtin() -> None:
     assert event.rule == "protest/demonstration"
     assert [m.text for m in event.arguments["place"]] == ["مدينة بنغازي"]
     assert event.quantities["size"].min == 2000
+
+
+def test_each_figure_counts_for_its_nearest_trigger_and_roles_do_not_repeat(nlp: Pipeline) -> None:
+    events = _events(nlp, "وقالت الوزارة إن نحو 300 جندي أوكراني قتلوا وأصيب حوالي 700 آخرين خلال الهجوم.")
+    (casualty,) = [e for e in events if e.type == "CASUALTY"]
+    assert (casualty.quantities["killed"].value, casualty.quantities["injured"].value) == (300, 700)
+    spans = [(m.start, m.end) for fillers in casualty.arguments.values() for m in fillers]
+    assert len(spans) == len(set(spans))
+
+
+def test_singular_victim_counts_one(nlp: Pipeline) -> None:
+    events = _events(nlp, "يُعلن فيها عن مقتل ضابط رفيع من الجيش الكوري الشمالي.")
+    (casualty,) = [e for e in events if e.type == "CASUALTY"]
+    assert casualty.quantities["killed"].value == 1

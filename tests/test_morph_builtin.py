@@ -92,3 +92,12 @@ def test_odd_input(text: str) -> None:
 def test_non_string_input_is_a_type_error(bad: object) -> None:
     with pytest.raises(TypeError, match="must be a str"):
         Pipeline(processors=["tokenize", "morph"], morph="builtin")(bad)
+
+
+def test_final_ta_marbuta_is_never_split_as_a_pronoun() -> None:
+    from eventx.morph import load_backend
+
+    backend = load_backend("builtin")
+    (shamila,), (kitabuhu,) = backend.analyze_sentence(["الشاملة"])[0:1], backend.analyze_sentence(["كتابه"])[0:1]
+    assert [seg.role for seg in shamila] == ["stem"]
+    assert [seg.role for seg in kitabuhu] == ["stem", "enclitic"]

@@ -185,7 +185,8 @@ class BuiltinBackend:
         key = normalize_key("".join(token[i] for i in letters))
         if not letters or len(key) != len(letters):
             return (Segment(0, len(token), self._guess_pos(key), "stem", None, key),)
-        split = self._split(key)
+        # normalize_key writes ة as ه, so the surface decides whether a final ه is a pronoun.
+        split = self._split(key, ta_marbuta=token[letters[-1]] == "\u0629")
         return self._segments(token, letters, key, split)
 
     # splitting -------------------------------------------------------------------------------
@@ -196,7 +197,7 @@ class BuiltinBackend:
     def _attested(self, key: str) -> bool:
         return key in self._functions or self._count(key) > 0
 
-    def _split(self, key: str) -> _Split:
+    def _split(self, key: str, ta_marbuta: bool = False) -> _Split:
         if key in self._functions:
             return _Split((), key, None, None)
         whole = self._count(key)
@@ -212,7 +213,7 @@ class BuiltinBackend:
                 break
         if best is None:
             best = _Split((), key, None, None)
-        return self._split_enclitic(best)
+        return self._split_enclitic(best, ta_marbuta)
 
     def _proclitic_options(self, key: str) -> list[tuple[int, ...]]:
         options: list[tuple[int, ...]] = []
@@ -243,13 +244,13 @@ class BuiltinBackend:
         first = key[0]
         return bool(whole == 0 and count == 0 and first in ("و", "ف") and len(proclitics) == 1 and len(rest) >= 5)
 
-    def _split_enclitic(self, split: _Split) -> _Split:
+    def _split_enclitic(self, split: _Split, ta_marbuta: bool = False) -> _Split:
         stem = split.stem_form or split.stem_key
         base = self._functions.get(stem)
         if base is not None:
             return split
         for enclitic in _ENCLITICS:
-            if not stem.endswith(enclitic) or len(stem) - len(enclitic) < 1:
+            if not stem.endswith(enclitic) or len(stem) - len(enclitic) < 1 or (ta_marbuta and enclitic == "ه"):
                 continue
             rest = stem[: -len(enclitic)]
             if rest in self._functions and self._functions[rest].pos in ("ADP", "SCONJ"):

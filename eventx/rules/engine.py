@@ -64,7 +64,7 @@ class _Hit:
     extra_triggers: list[_Hit] = field(default_factory=list)
 
 
-def _contextentry_keys(entries: list[str]) -> frozenset[str]:
+def _context_keys(entries: list[str]) -> frozenset[str]:
     """Keys of context words, written with or without their clitics ("بخيبة" also as "خيبة")."""
     out: set[str] = set()
     for entry in entries:
@@ -136,8 +136,8 @@ class RuleEngine:
             trigger=compile_pattern(trigger, lexicons),
             sequence=[compile_pattern(p, lexicons) for p in trigger.sequence],
             preceded_by=[compile_pattern(p, lexicons) for p in trigger.preceded_by],
-            not_preceded=_contextentry_keys(trigger.not_preceded_by),
-            not_followed=_contextentry_keys(trigger.not_followed_by),
+            not_preceded=_context_keys(trigger.not_preceded_by),
+            not_followed=_context_keys(trigger.not_followed_by),
             roles=[compile_role(name, spec) for name, spec in rule.arguments.items()],
             quantities=dict(rule.quantities),
         )
@@ -292,9 +292,11 @@ class RuleEngine:
                 if not sources:
                     continue
                 source = min(sources, key=lambda e: abs(e.trigger.start - event.trigger.start))
+                taken = {(m.start, m.end) for fillers in event.arguments.values() for m in fillers}
                 for role, source_role in mapping.items():
-                    if role not in event.arguments and source.arguments.get(source_role):
-                        event.arguments[role] = [m.model_copy() for m in source.arguments[source_role]]
+                    inherited = [m for m in source.arguments.get(source_role, []) if (m.start, m.end) not in taken]
+                    if role not in event.arguments and inherited:
+                        event.arguments[role] = [m.model_copy() for m in inherited]
 
     def _build_event(self, doc: Document, context: SentenceContext, hit: _Hit, event_id: str) -> Event | None:
         rule = hit.rule
@@ -303,8 +305,11 @@ class RuleEngine:
         # إسرائيل وحماس إلى اتفاق") may hold fillers.
         bound = bind_roles(context, rule.roles, hit.first, hit.first)
         for extra in hit.extra_triggers:
+            used = {id(slot) for slots in bound.values() for slot in slots}
             for role, slots in bind_roles(context, extra.rule.roles, extra.first, extra.first).items():
-                bound.setdefault(role, slots)
+                # A merged trigger adds only roles still empty, never a filler already used.
+                if role not in bound and not any(id(slot) in used for slot in slots):
+                    bound[role] = slots
         arguments = {role: [_mention(s.entity, role) for s in slots] for role, slots in bound.items()}
         self._apply_fallbacks(doc, rule, arguments)
         quantities = self._quantities(context, hit)
@@ -357,7 +362,12 @@ class RuleEngine:
     def _quantities(self, context: SentenceContext, hit: _Hit) -> dict[str, Quantity]:
         out: dict[str, Quantity] = {}
         used: set[int] = set()
-        for part in [hit, *hit.extra_triggers]:
+        parts = [hit, *hit.extra_triggers]
+
+        def nearest_part(view: int) -> _Hit:
+            return min(parts, key=lambda p: min(abs(view - p.first), abs(view - p.last)))
+
+        for part in parts:
             wanted = dict(part.rule.quantities)
             if part.rule.rule.quantity_role and part.rule.rule.quantity_role not in wanted:
                 wanted[part.rule.rule.quantity_role] = QuantitySpec(units=["person", "none"])
@@ -368,6 +378,8 @@ class RuleEngine:
                 for position, figure in enumerate(context.figures):
                     if position in used or context.clause_of[figure.view] != context.clause_of[part.first]:
                         continue
+                    if len(parts) > 1 and nearest_part(figure.view) is not part:
+                        continue  # "300 قتلوا وأصيب 700": each figure counts for its nearest trigger
                     if spec.units and (figure.unit or "none") not in spec.units:
                         continue
                     if part.first <= figure.view <= part.last:  # inside "أطلقت 40 صاروخا"
