@@ -107,6 +107,8 @@ class GazetteerEntry:
     """Tie-breaker inside one priority (population for GeoNames cities)."""
     tags: frozenset[str] = frozenset()
     score: float = 1.0
+    country: str | None = None
+    """ISO alpha-3 code of the state a place lies in (also for regions without an id)."""
 
 
 class GazetteerRow(BaseModel):
@@ -208,6 +210,7 @@ class Gazetteer:
         priority: int = PRIORITY_USER,
         weight: int = 0,
         score: float = 1.0,
+        country: str | None = None,
     ) -> GazetteerEntry:
         """Add one name. ``fuzzy`` (default: True for people) enables the skeleton match."""
         if not isinstance(name, str) or not name.strip():
@@ -227,6 +230,7 @@ class Gazetteer:
             weight=weight,
             tags=frozenset(tags),
             score=score,
+            country=country,
         )
         self.add_entry(entry)
         return entry
@@ -616,6 +620,7 @@ def _to_span(text: str, match: _Match) -> EntitySpan:
         "place_id": entry.place_id,
         "tags": sorted(entry.tags),
         "entry_source": entry.source,
+        "country": entry.country,
     }
     return EntitySpan(
         text=text[match.start:match.end],
@@ -726,7 +731,8 @@ def _load_places(gazetteer: Gazetteer, data_dir: Path, countries: dict[str, str]
             if key in stopwords or len(key.replace(" ", "")) < 3:
                 continue
             gazetteer.add(name, "GPE", row["name"], place_id, actor_id=capital_of, place_id=place_id, fuzzy=False,
-                          tags=tags, source="geonames", priority=PRIORITY_GENERATED, weight=int(row["population"]))
+                          tags=tags, source="geonames", priority=PRIORITY_GENERATED, weight=int(row["population"]),
+                          country=row["alpha3"] or None)
     for row in read_tsv(data_dir / "places.tsv"):
         geo = by_name.get((row["geonames_name"], row["country"])) if row["geonames_name"] else None
         place_id = f"geonames:{geo['geonameid']}" if geo else None
@@ -734,10 +740,19 @@ def _load_places(gazetteer: Gazetteer, data_dir: Path, countries: dict[str, str]
         tags = {"place"} | ({"capital"} if capital_of else set()) | (set() if geo else {"region"})
         alpha3 = (geo or {}).get("alpha3", "")
         fuzzy = bool(alpha3) and alpha3 not in ARAB_STATES
+        country = alpha3 or _alpha3(row["country"])
         for name in _split(row["arabic"]):
             gazetteer.add(name, row["kind"], row["canonical"], place_id, actor_id=capital_of, place_id=place_id,
                           fuzzy=fuzzy, tags=tags, source="places", priority=PRIORITY_CURATED,
-                          weight=int((geo or {}).get("population") or 0))
+                          weight=int((geo or {}).get("population") or 0), country=country)
+
+
+def _alpha3(alpha2: str) -> str | None:
+    """ISO alpha-3 of an alpha-2 country code (places.tsv rows the GeoNames cache lacks)."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=alpha2) if alpha2 else None
+    return country.alpha_3 if country is not None else None
 
 
 def _load_organizations(gazetteer: Gazetteer, data_dir: Path, countries: dict[str, str]) -> None:

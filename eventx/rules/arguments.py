@@ -125,22 +125,66 @@ def bind_roles(
             continue
         candidates.sort(key=lambda c: (c[0], c[1]))
         chosen = [c[2] for c in candidates] if role.spec.many else _with_coordinated(context, candidates[0][2])
+        if role.spec.nested_places:
+            chosen = _with_containers(context, role, chosen, taken)
         bound[role.name] = chosen
         taken |= {id(s) for s in chosen}
     return bound
 
 
 def _with_coordinated(context: SentenceContext, slot: EntitySlot) -> list[EntitySlot]:
-    """The slot plus entities of the same kind joined to it by و ("واشنطن ولندن")."""
+    """The slot plus entities of the same kind joined to it by و ("واشنطن ولندن"), on either side."""
     chosen = [slot]
     while True:
-        last = chosen[-1]
-        nxt = context.entity_at[last.last + 1] if last.last + 1 < len(context.views) else None
-        if nxt is None or nxt.entity.kind != slot.entity.kind or nxt.first != last.last + 1:
-            return chosen
-        if "و" not in context.views[nxt.first].proclitics and not context.views[nxt.first].token.text.startswith("و"):
-            return chosen
+        nxt = _coordinated_after(context, chosen[-1])
+        if nxt is None or nxt in chosen:
+            break
         chosen.append(nxt)
+    while chosen[0].first > 0:
+        previous = context.entity_at[chosen[0].first - 1]
+        if previous is None or previous in chosen or _coordinated_after(context, previous) is not chosen[0]:
+            break
+        chosen.insert(0, previous)
+    return chosen
+
+
+def _coordinated_after(context: SentenceContext, slot: EntitySlot) -> EntitySlot | None:
+    """The entity right after ``slot``, of its kind and joined to it by و, if any."""
+    nxt = context.entity_at[slot.last + 1] if slot.last + 1 < len(context.views) else None
+    if nxt is None or nxt.entity.kind != slot.entity.kind or nxt.first != slot.last + 1:
+        return None
+    view = context.views[nxt.first]
+    if "و" not in view.proclitics and not view.token.text.startswith("و"):
+        return None
+    return nxt
+
+
+_CONTAINER_PREPS = frozenset({"ب", "في"})
+
+
+def _with_containers(
+    context: SentenceContext, role: CompiledRole, chosen: list[EntitySlot], taken: set[int]
+) -> list[EntitySlot]:
+    """Extend a place filler with the places right after it that contain it ("الموصل بالعراق")."""
+    out = list(chosen)
+    last = chosen[-1]
+    while True:
+        position = last.last + 1
+        if position < len(context.views) and normalize_key(context.views[position].token.text) == "في":
+            position += 1  # "في محافظة صعدة": the preposition is a word of its own
+        nxt = context.entity_at[position] if position < len(context.views) else None
+        if (
+            nxt is None
+            or nxt.first != position
+            or nxt.prep not in _CONTAINER_PREPS
+            or nxt.entity.kind not in ("GPE", "LOC")
+            or not kind_allows(role.spec.kinds, nxt.entity)
+            or id(nxt) in taken
+            or nxt in out
+        ):
+            return out
+        out.append(nxt)
+        last = nxt
 
 
 def _candidates(

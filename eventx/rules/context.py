@@ -92,6 +92,7 @@ _TRANSPARENT = frozenset(
     )
 )
 _CLITIC_PREPS = ("ب", "ل", "ك")
+_NEAR = frozenset(normalize_key(w) for w in ("بالقرب", "مقربة", "قريب", "قريبا"))
 
 
 @dataclass(slots=True)
@@ -180,7 +181,10 @@ def _governing_prep(views: Sequence[WordView], first: int, entity_start: int) ->
         key = next(iter(sorted(views[j].keys, key=len, reverse=True)), "")
         text_key = normalize_key(views[j].token.text)
         if text_key in PREPOSITIONS or key in PREPOSITIONS:
-            return text_key if text_key in PREPOSITIONS else key
+            prep = text_key if text_key in PREPOSITIONS else key
+            if prep == "من" and j > 0 and normalize_key(views[j - 1].token.text) in _NEAR:
+                return "قرب"  # "بالقرب من غارديز", "على مقربة من"
+            return prep
         if any(k in _TRANSPARENT for k in views[j].keys):
             j -= 1
             hops += 1
@@ -322,6 +326,9 @@ def add_chunks(context: SentenceContext, chunks: Sequence[CompiledChunk]) -> Non
             ):
                 break
             last += 1
+        if last - i + 1 < spec.min_words:
+            i += 1
+            continue
         start, end = views[i].word.start, views[last].word.end
         text = context.sentence.text[start - context.sentence.start : end - context.sentence.start]
         entity = EntitySpan(text=text, start=start, end=end, kind=spec.kind, source="chunk")
@@ -338,3 +345,4 @@ class CompiledChunk:
     heads: frozenset[str]
     stop: frozenset[str]
     max_words: int
+    min_words: int = 1

@@ -19,7 +19,7 @@ from typing import TypeVar
 from eventx.doc import Document, EntitySpan
 from eventx.records import ENTITY_KINDS, Event, Mention, Quantity, SentenceRef, TimeValue, Trigger
 from eventx.rules.arguments import CompiledRole, bind_roles, compile_role
-from eventx.rules.context import CompiledChunk, SentenceContext, add_chunks, build_context
+from eventx.rules.context import CompiledChunk, EntitySlot, SentenceContext, TimeSlot, add_chunks, build_context
 from eventx.rules.loader import RulePack, load_packs, merge_cues
 from eventx.rules.realis import (
     CompiledCues,
@@ -27,6 +27,7 @@ from eventx.rules.realis import (
     compile_cues,
     find_attribution,
     find_realis,
+    cue_applies,
     is_hypothetical,
 )
 from eventx.rules.schema import Cues, EventTypeSpec, QuantitySpec, Rule
@@ -88,6 +89,8 @@ class RuleEngine:
             cues = merge_cues(cues, pack.cues)
         self.cues: CompiledCues = compile_cues(cues.realis, cues.attribution)
         self.hypothetical = compile_cue_set(cues.hypothetical)
+        self.background = compile_cue_set(cues.background)
+        self.anaphora = compile_cue_set(cues.anaphora)
         self.clause_breaks = frozenset(normalize_key(b) for b in cues.clause_breaks)
         self.chunks = [
             CompiledChunk(
@@ -95,6 +98,7 @@ class RuleEngine:
                 heads=entry_keys(expand_lexicons(chunk.heads, pack.lexicons)),
                 stop=entry_keys(expand_lexicons(chunk.stop, pack.lexicons)),
                 max_words=chunk.max_words,
+                min_words=chunk.min_words,
             )
             for pack in self.packs
             for chunk in pack.chunks
@@ -251,6 +255,7 @@ class RuleEngine:
         events: list[Event] = []
         prefix = doc.doc_id or "doc"
         entities = sorted(doc.entities, key=lambda e: e.start)
+        anaphoric: set[str] = set()
         for sentence in doc.sentences:
             context = build_context(
                 sentence,
@@ -265,8 +270,11 @@ class RuleEngine:
                 event = self._build_event(doc, context, hit, f"{prefix}:e{len(events) + len(sentence_events) + 1}")
                 if event is not None:
                     sentence_events.append(event)
+                    if cue_applies(context, self.anaphora, hit.first):
+                        anaphoric.add(event.id)
             self._inherit_roles(sentence_events)
             events.extend(sentence_events)
+        _resolve_anaphora(events, anaphoric)
         return events
 
     def _count_singular(self, hit: _Hit, arguments: dict[str, list[Mention]], quantities: dict[str, Quantity]) -> None:
@@ -311,7 +319,7 @@ class RuleEngine:
                 if role not in bound and not any(id(slot) in used for slot in slots):
                     bound[role] = slots
         arguments = {role: [_mention(s.entity, role) for s in slots] for role, slots in bound.items()}
-        self._apply_fallbacks(doc, rule, arguments)
+        self._apply_fallbacks(doc, context, rule, bound, arguments)
         quantities = self._quantities(context, hit)
         self._count_singular(hit, arguments, quantities)
         required = rule.rule.require_any
@@ -340,24 +348,25 @@ class RuleEngine:
             rule=rule.rule.id,
         )
 
-    def _apply_fallbacks(self, doc: Document, rule: CompiledRule, arguments: dict[str, list[Mention]]) -> None:
+    def _apply_fallbacks(
+        self,
+        doc: Document,
+        context: SentenceContext,
+        rule: CompiledRule,
+        bound: dict[str, list[EntitySlot]],
+        arguments: dict[str, list[Mention]],
+    ) -> None:
         for role in rule.roles:
-            if role.name in arguments or role.spec.fallback != "force_owner":
+            if role.name in arguments:
                 continue
-            owner = next(
-                (m.id for fillers in arguments.values() for m in fillers if m.kind == "FORCE" and m.id),
-                None,
-            )
-            if owner is None:
-                continue
-            state = next((e for e in doc.entities if e.kind == "GPE" and owner in (e.id, e.meta.get("actor_id"))), None)
-            if state is not None:
-                arguments[role.name] = [_mention(state, role.name)]
+            if role.spec.fallback == "force_owner":
+                filler = _force_owner(doc, arguments)
+            elif role.spec.fallback == "place_owner":
+                filler = _place_owner(doc, context, bound, role.spec.owner_of or "", role.spec.other_than or "")
             else:
-                force = next(
-                    m for fillers in arguments.values() for m in fillers if m.kind == "FORCE" and m.id == owner
-                )
-                arguments[role.name] = [force.model_copy()]
+                continue
+            if filler is not None:
+                arguments[role.name] = [filler]
 
     def _quantities(self, context: SentenceContext, hit: _Hit) -> dict[str, Quantity]:
         out: dict[str, Quantity] = {}
@@ -416,15 +425,108 @@ class RuleEngine:
         return attributes
 
     def _date(self, context: SentenceContext, hit: _Hit) -> TimeValue | None:
-        """The time expression of the sentence that locates the event: the nearest one in the
-        trigger's clause, else the nearest in the sentence (gold decision 1: the time on the
-        reporting verb dates the reported event)."""
+        """The time expression that locates the event (gold decision 1): the nearest one in the
+        trigger's clause (a time set off by commas, "سيطرت الفصائل، مساء أمس، على حلب", belongs to
+        the clauses on both sides); else, for the event the sentence reports as news, the time on
+        the reporting verb ("أعلنت موسكو اليوم السبت استعادة ..."). A background event ("بعد
+        انسحاب"، "التي احتلتها") without a time in its own clause has no date."""
         if not context.times:
             return None
         clause = context.clause_of[hit.first]
-        same = [t for t in context.times if context.clause_of[t.view] == clause] or context.times
-        best = min(same, key=lambda t: (abs(t.view - hit.first), t.view < hit.first))
+        same = [t for t in context.times if clause in _clauses_of_time(context, t)]
+        if same:
+            best = min(same, key=lambda t: (abs(t.view - hit.first), t.view < hit.first))
+            return best.value  # type: ignore[return-value]
+        if cue_applies(context, self.background, hit.first):
+            return None
+        reported = [t for t in context.times if self._on_reporting_verb(context, t)]
+        if not reported:
+            return None
+        best = min(reported, key=lambda t: abs(t.view - hit.first))
         return best.value  # type: ignore[return-value]
+
+    def _on_reporting_verb(self, context: SentenceContext, time: TimeSlot) -> bool:
+        """A time shortly after a reporting verb ("أعلن رئيس الوزراء، مساء الأربعاء،") or fronted
+        right before it ("في منتصف يناير، أعلنت أوكرانيا")."""
+        last = context.view_at_char(time.end - 1)
+        last = time.view if last is None else last
+        after = range(last + 1, min(len(context.views), last + 4))
+        for j in [*range(max(0, time.view - 8), time.view), *after]:
+            if context.views[j].keys & self.cues.attribution_verbs:
+                return True
+        return False
+
+
+def _state_mention(doc: Document, state: str) -> EntitySpan | None:
+    """The first mention of ``state`` in the document that names it as a GPE."""
+    return next((e for e in doc.entities if e.kind == "GPE" and state in (e.id, e.meta.get("actor_id"))), None)
+
+
+def _force_owner(doc: Document, arguments: dict[str, list[Mention]]) -> Mention | None:
+    """The state owning the event's force, named where the document names it."""
+    force = next((m for fillers in arguments.values() for m in fillers if m.kind == "FORCE" and m.id), None)
+    if force is None or force.id is None:
+        return None
+    state = _state_mention(doc, force.id)
+    return _mention(state, "agent") if state is not None else force.model_copy()
+
+
+def _place_owner(
+    doc: Document, context: SentenceContext, bound: dict[str, list[EntitySlot]], place_role: str, actor_role: str
+) -> Mention | None:
+    """The state a place lies in ("حلب" → SYR, "كورسك الروسية" → RUS), when the actor of
+    ``actor_role`` is present and is not that state (then it is the side that lost the place)."""
+    places, actors = bound.get(place_role), bound.get(actor_role)
+    if not places or not actors:
+        return None
+    owner = _owner_state(context, places[0])
+    if owner is None or any(owner in (a.entity.id, a.entity.meta.get("actor_id")) for a in actors):
+        return None
+    state = _state_mention(doc, owner)
+    return _mention(state, "loser") if state is not None else None
+
+
+def _owner_state(context: SentenceContext, place: EntitySlot) -> str | None:
+    entity = place.entity
+    if entity.meta.get("country"):
+        return str(entity.meta["country"])
+    if entity.id and len(entity.id) == 3 and entity.id.isupper():
+        return entity.id
+    # "مدينة أفدييفكا في شرق أوكرانيا", "كورسك الروسية": the state named right after the place.
+    for position in (place.last + 1, place.last + 2, place.last + 3):
+        slot = context.entity_at[position] if position < len(context.views) else None
+        if slot is not None and slot.entity.kind == "GPE" and slot.entity.id and len(slot.entity.id) == 3:
+            return slot.entity.id
+    return None
+
+
+def _resolve_anaphora(events: list[Event], anaphoric: set[str]) -> None:
+    """ "هذا الهجوم": fill the empty roles of an anaphoric mention from the latest earlier event
+    of its type (document order), the event it refers to."""
+    for position, event in enumerate(events):
+        if event.id not in anaphoric:
+            continue
+        antecedent = next((e for e in reversed(events[:position]) if e.type == event.type), None)
+        if antecedent is None:
+            continue
+        taken = {(m.start, m.end) for fillers in event.arguments.values() for m in fillers}
+        for role, fillers in antecedent.arguments.items():
+            copied = [m.model_copy() for m in fillers if (m.start, m.end) not in taken]
+            if role not in event.arguments and copied:
+                event.arguments[role] = copied
+
+
+def _clauses_of_time(context: SentenceContext, time: TimeSlot) -> set[int]:
+    """The clause of a time, plus its neighbours when the time is a parenthetical clause alone."""
+    clause = context.clause_of[time.view]
+    words = [
+        v
+        for v in context.views
+        if context.clause_of[v.index] == clause and any(ch.isalnum() for ch in v.token.text)
+    ]
+    if all(time.start <= v.token.start < time.end for v in words):
+        return {clause - 1, clause, clause + 1}
+    return {clause}
 
 
 def _within(items: Sequence[_T], start: int, end: int, key: Callable[[_T], int]) -> Sequence[_T]:

@@ -15,6 +15,7 @@ __all__ = [
     "CompiledCues",
     "compile_cue_set",
     "compile_cues",
+    "cue_applies",
     "find_attribution",
     "find_realis",
     "is_hypothetical",
@@ -88,11 +89,16 @@ def find_realis(context: SentenceContext, cues: CompiledCues, index: int) -> str
     return "actual"
 
 
-def is_hypothetical(context: SentenceContext, cue: CompiledCueSet, index: int) -> bool:
-    """A conditional or hypothetical mention ("في حال تعرضه لهجوم") that reports no event."""
+def cue_applies(context: SentenceContext, cue: CompiledCueSet, index: int) -> bool:
+    """Whether one of the cue set's words or phrases stands before the word at ``index``."""
     if not (cue.words or cue.phrases):
         return False
     return _cue_holds(context, cue, index, _clause_prefix(context, index))
+
+
+def is_hypothetical(context: SentenceContext, cue: CompiledCueSet, index: int) -> bool:
+    """A conditional or hypothetical mention ("في حال تعرضه لهجوم") that reports no event."""
+    return cue_applies(context, cue, index)
 
 
 def _has_future_prefix(token_text: str, lemma: str) -> bool:

@@ -116,6 +116,8 @@ class ChunkSpec(_Strict):
     kind: str
     heads: list[str]
     max_words: int = Field(default=1, ge=1, le=8)
+    min_words: int = Field(default=1, ge=1, le=8)
+    """A shorter chunk is dropped: "مدينة" alone names nothing, "بلدة المقلية" does."""
     stop: list[str] = Field(default_factory=list)
 
     _lists = field_validator("heads", "stop", mode="before")(_as_list)
@@ -153,13 +155,28 @@ class RoleSpec(_Strict):
     """Only entities that were linked to an id (e.g. an agent must be a known state)."""
     many: bool = False
     """Allow several fillers (``parties`` of a treaty)."""
+    nested_places: bool = False
+    """Also take the places that directly follow the filler and contain it, each governed by
+    ب or في ("الموصل بالعراق", "منطقة طخية بمديرية مجز في محافظة صعدة")."""
     may_contain_trigger: bool = False
     """The filler may include the trigger word (the agreement "اتفاق وقف إطلاق النار" of its own noun)."""
     scope: Literal["clause", "sentence"] = "clause"
     """Search the trigger's clause only, or the whole sentence when the clause has no filler."""
-    fallback: Literal["force_owner", "none"] = "none"
+    fallback: Literal["force_owner", "place_owner", "none"] = "none"
     """When nothing in the clause qualifies: ``force_owner`` fills the role with the state that
-    owns the event's force (by its id)."""
+    owns the event's force (by its id); ``place_owner`` with the state the place filling role
+    ``owner_of`` lies in, provided role ``other_than`` is filled by another actor (the loser of
+    "سيطرت المعارضة على حلب" is Syria)."""
+    owner_of: str | None = None
+    """For ``fallback: place_owner``: the role holding the place (``territory``)."""
+    other_than: str | None = None
+    """For ``fallback: place_owner``: the role whose actor must be present and another state."""
+
+    @model_validator(mode="after")
+    def _place_owner_needs_roles(self) -> RoleSpec:
+        if self.fallback == "place_owner" and not (self.owner_of and self.other_than):
+            raise ValueError("fallback place_owner needs owner_of (the place role) and other_than (the actor role)")
+        return self
 
     _lists = field_validator("kinds", "ids", mode="before")(_as_list)
 
@@ -291,10 +308,16 @@ class AttributionCues(_Strict):
 class Cues(_Strict):
     realis: RealisCues = Field(default_factory=RealisCues)
     hypothetical: CueSet = Field(default_factory=CueSet)
+    anaphora: CueSet = Field(default_factory=CueSet)
+    """Cues of a mention that refers back to an event told before ("هذا الهجوم"، "هذه الضربات"):
+    its empty roles are filled from the latest earlier event of the same type (gold decision 4)."""
     """Cues of a hypothetical or conditional mention ("في حال تعرض لهجوم"): no event is emitted."""
     attribution: AttributionCues = Field(default_factory=AttributionCues)
     clause_breaks: list[str] = Field(default_factory=list)
     """Tokens that end a clause for argument search (``،``, ``؛``, ``بينما`` ...)."""
+    background: CueSet = Field(default_factory=CueSet)
+    """Cues of a background event told inside the news ("بعد انسحاب"، "التي احتلتها"، "كانت قد
+    سيطرت"): such an event takes a date from its own clause only, never the reporting verb's."""
 
 
 class RulePackFile(_Strict):
