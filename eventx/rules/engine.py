@@ -318,6 +318,14 @@ class RuleEngine:
                 # A merged trigger adds only roles still empty, never a filler already used.
                 if role not in bound and not any(id(slot) in used for slot in slots):
                     bound[role] = slots
+        if hit.extra_triggers:
+            # "شهيدان و3 جرحى": one trigger word is never a filler of the event it triggers.
+            parts = [(p.first, p.last) for p in (hit, *hit.extra_triggers)]
+            bound = {
+                role: kept
+                for role, slots in bound.items()
+                if (kept := [s for s in slots if not any(s.first <= b and s.last >= a for a, b in parts)])
+            }
         arguments = {role: [_mention(s.entity, role) for s in slots] for role, slots in bound.items()}
         self._apply_fallbacks(doc, context, rule, bound, arguments)
         quantities = self._quantities(context, hit)
