@@ -88,7 +88,7 @@ def _qualifies(
     distance = max(distance, 0)
     if slot.genitive_head is not None and not first <= slot.genitive_head <= last:
         # "لدعم الجيش الروسي": the possessor of another noun is rarely this trigger's argument.
-        distance += 3
+        distance += 6
     if slot.is_adjective and not (side == "after" and distance <= 2):
         # "كورسك الروسية" is a place, not Russia acting; "الهجوم الأوكراني" is Ukraine attacking.
         return None

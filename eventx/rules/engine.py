@@ -19,7 +19,15 @@ from typing import TypeVar
 from eventx.doc import Document, EntitySpan
 from eventx.records import ENTITY_KINDS, Event, Mention, Quantity, SentenceRef, TimeValue, Trigger
 from eventx.rules.arguments import CompiledRole, bind_roles, compile_role
-from eventx.rules.context import CompiledChunk, EntitySlot, SentenceContext, TimeSlot, add_chunks, build_context
+from eventx.rules.context import (
+    CompiledChunk,
+    EntitySlot,
+    FigureSlot,
+    SentenceContext,
+    TimeSlot,
+    add_chunks,
+    build_context,
+)
 from eventx.rules.loader import RulePack, load_packs, merge_cues
 from eventx.rules.realis import (
     CompiledCues,
@@ -397,8 +405,10 @@ class RuleEngine:
                         continue
                     if len(parts) > 1 and nearest_part(figure.view) is not part:
                         continue  # "300 قتلوا وأصيب 700": each figure counts for its nearest trigger
+                    counts_trigger = figure.unit is None and _ends_right_before(context, figure, part.first)
                     if spec.units and (figure.unit or "none") not in spec.units:
-                        continue
+                        if not ("count" in spec.units and counts_trigger):
+                            continue
                     if part.first <= figure.view <= part.last:  # inside "أطلقت 40 صاروخا"
                         side, distance = "after", 0
                     elif figure.view > part.last:
@@ -535,6 +545,12 @@ def _clauses_of_time(context: SentenceContext, time: TimeSlot) -> set[int]:
     if all(time.start <= v.token.start < time.end for v in words):
         return {clause - 1, clause, clause + 1}
     return {clause}
+
+
+def _ends_right_before(context: SentenceContext, figure: FigureSlot, view: int) -> bool:
+    """The figure's last word stands right before ``view`` ("ست | ضربات")."""
+    last = context.view_at_char(figure.end - 1)
+    return last is not None and last == view - 1
 
 
 def _within(items: Sequence[_T], start: int, end: int, key: Callable[[_T], int]) -> Sequence[_T]:

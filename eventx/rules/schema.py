@@ -198,7 +198,9 @@ class RoleSpec(_Strict):
 
 class QuantitySpec(_Strict):
     units: list[str] = Field(default_factory=list)
-    """Units the figure may have (``person``, ``missile``, ``drone`` ...); empty = any, or none."""
+    """Units the figure may have (``person``, ``missile``, ``drone`` ...); empty = any, or none.
+    ``count``: a figure without a unit right before the trigger noun, which it counts ("ست
+    ضربات", "اثنتي عشرة غارة")."""
     position: Position = "any"
     max_distance: int = Field(default=6, ge=1, le=40)
 
