@@ -178,3 +178,78 @@ def test_singular_victim_counts_one(nlp: Pipeline) -> None:
     events = _events(nlp, "يُعلن فيها عن مقتل ضابط رفيع من الجيش الكوري الشمالي.")
     (casualty,) = [e for e in events if e.type == "CASUALTY"]
     assert casualty.quantities["killed"].value == 1
+
+
+# --------------------------------------------------------------------------- binding details
+
+
+def _one(nlp: Pipeline, text: str, event_type: str, published: str | None = "2025-04-28") -> Any:
+    (event,) = [e for e in _events(nlp, text, published) if e.type == event_type]
+    return event
+
+
+def test_reported_event_takes_the_reporting_verbs_date(nlp: Pipeline) -> None:
+    text = "أعلنت روسيا، اليوم السبت، استعادة السيطرة على منطقة كورسك."
+    event = _one(nlp, text, "TERRITORIAL_CONTROL", published="2025-04-26")
+    assert event.date is not None and event.date.value == "2025-04-26"
+
+
+def test_background_event_does_not_take_the_sentences_date(nlp: Pipeline) -> None:
+    text = "سيطرت فصائل المعارضة، مساء أمس الجمعة، على مدينة حلب، بعد انسحاب قوات النظام السوري."
+    events = _events(nlp, text, published="2025-04-26")
+    control = next(e for e in events if e.type == "TERRITORIAL_CONTROL")
+    withdrawal = next(e for e in events if e.type == "WITHDRAWAL")
+    assert control.date is not None and control.date.value == "2025-04-25"  # the parenthetical time
+    assert withdrawal.date is None  # "بعد انسحاب": background of the news
+
+
+def test_time_of_another_clause_without_reporting_verb_is_not_taken(nlp: Pipeline) -> None:
+    text = (
+        "جاء قرار الانسحاب بعد فشل الهجوم المضاد الذي شنته كييف الصيف الماضي، "
+        "حيث انسحبت القوات الأوكرانية من المدينة."
+    )
+    withdrawal = next(e for e in _events(nlp, text) if e.trigger.text == "انسحبت")
+    assert withdrawal.date is None
+
+
+def test_nested_places_are_all_kept(nlp: Pipeline) -> None:
+    event = _one(nlp, "قتل أكثر من 100 مدني في غارة جوية أمريكية على مبنى في الموصل بالعراق.", "ATTACK")
+    assert _texts(event, "place") == ["الموصل", "العراق"]
+
+
+def test_coordinated_attackers_before_the_nearest_one_are_kept(nlp: Pipeline) -> None:
+    event = _one(nlp, "وقال الحوثيون إن واشنطن ولندن نفذتا اثنتي عشرة غارة على محافظة الحديدة.", "ATTACK")
+    assert [m.id for m in event.arguments["attacker"]] == ["USA", "GBR"]
+    assert event.quantities["munitions"].value == 12  # the figure counts the trigger noun
+
+
+def test_anaphoric_mention_takes_roles_of_the_event_it_refers_to(nlp: Pipeline) -> None:
+    text = "شنت القوات الأوكرانية هجوما على منطقة كورسك. وقد ساهم هذا الهجوم في تسريع الانسحاب."
+    first, second = [e for e in _events(nlp, text) if e.type == "ATTACK"]
+    assert [m.id for m in first.arguments["attacker"]] == ["UKR"]
+    assert [m.id for m in second.arguments["attacker"]] == ["UKR"]
+
+
+def test_merged_trigger_words_never_fill_their_own_event(nlp: Pipeline) -> None:
+    event = _one(nlp, "لبنان: شهيدان و3 جرحى في غارات إسرائيلية جنوبي البلاد", "CASUALTY")
+    assert "شهيدان" not in _texts(event, "victim")
+    assert event.quantities["injured"].value == 3
+
+
+def test_loser_is_the_state_of_the_territory_only_when_another_actor_gains_it(nlp: Pipeline) -> None:
+    taken = _one(nlp, "سيطرت فصائل المعارضة على مدينة حلب شمال سوريا.", "TERRITORIAL_CONTROL")
+    assert [m.id for m in taken.arguments["loser"]] == ["SYR"]
+    retaken = _one(nlp, "سيطرت القوات الروسية على مدينة كورسك في روسيا.", "TERRITORIAL_CONTROL")
+    assert "loser" not in retaken.arguments
+
+
+def test_force_owner_needs_the_state_named_in_the_document(nlp: Pipeline) -> None:
+    named = _one(nlp, "أعلنت كوريا الشمالية انسحاب القوات الكورية الشمالية من كورسك.", "WITHDRAWAL")
+    assert [m.id for m in named.arguments["agent"]] == ["PRK"]
+    unnamed = _one(nlp, "انسحاب القوات الكورية الشمالية من كورسك الروسية", "WITHDRAWAL")
+    assert "agent" not in unnamed.arguments
+
+
+def test_weapon_chunk_fills_the_instrument(nlp: Pipeline) -> None:
+    event = _one(nlp, "استهدف حزب الله قوة مشاة إسرائيلية في بلدة حولا بصاروخ موجه.", "ATTACK")
+    assert _texts(event, "instrument") == ["صاروخ موجه"]

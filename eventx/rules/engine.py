@@ -33,9 +33,9 @@ from eventx.rules.realis import (
     CompiledCues,
     compile_cue_set,
     compile_cues,
+    cue_applies,
     find_attribution,
     find_realis,
-    cue_applies,
     is_hypothetical,
 )
 from eventx.rules.schema import Cues, EventTypeSpec, QuantitySpec, Rule
@@ -389,8 +389,18 @@ class RuleEngine:
         used: set[int] = set()
         parts = [hit, *hit.extra_triggers]
 
-        def nearest_part(view: int) -> _Hit:
-            return min(parts, key=lambda p: min(abs(view - p.first), abs(view - p.last)))
+        def nearest_part(figure: FigureSlot) -> _Hit:
+            # A figure whose phrase holds a trigger word counts that one ("و3 جرحى"); else the
+            # nearest trigger, and on a tie the one after it (a number precedes its noun).
+            last = context.view_at_char(figure.end - 1)
+            last = figure.view if last is None else last
+
+            def key(p: _Hit) -> tuple[int, int, int]:
+                covered = figure.view <= p.first <= last
+                distance = min(abs(figure.view - p.first), abs(figure.view - p.last))
+                return (0 if covered else 1, distance, 0 if p.first > figure.view else 1)
+
+            return min(parts, key=key)
 
         for part in parts:
             wanted = dict(part.rule.quantities)
@@ -403,12 +413,12 @@ class RuleEngine:
                 for position, figure in enumerate(context.figures):
                     if position in used or context.clause_of[figure.view] != context.clause_of[part.first]:
                         continue
-                    if len(parts) > 1 and nearest_part(figure.view) is not part:
+                    if len(parts) > 1 and nearest_part(figure) is not part:
                         continue  # "300 قتلوا وأصيب 700": each figure counts for its nearest trigger
                     counts_trigger = figure.unit is None and _ends_right_before(context, figure, part.first)
-                    if spec.units and (figure.unit or "none") not in spec.units:
-                        if not ("count" in spec.units and counts_trigger):
-                            continue
+                    unit_ok = not spec.units or (figure.unit or "none") in spec.units
+                    if not (unit_ok or ("count" in spec.units and counts_trigger)):
+                        continue
                     if part.first <= figure.view <= part.last:  # inside "أطلقت 40 صاروخا"
                         side, distance = "after", 0
                     elif figure.view > part.last:
@@ -481,12 +491,12 @@ def _state_mention(doc: Document, state: str) -> EntitySpan | None:
 
 
 def _force_owner(doc: Document, arguments: dict[str, list[Mention]]) -> Mention | None:
-    """The state owning the event's force, named where the document names it."""
+    """The state owning the event's force, as the document names it (no mention: no filler)."""
     force = next((m for fillers in arguments.values() for m in fillers if m.kind == "FORCE" and m.id), None)
     if force is None or force.id is None:
         return None
     state = _state_mention(doc, force.id)
-    return _mention(state, "agent") if state is not None else force.model_copy()
+    return _mention(state, "agent") if state is not None else None
 
 
 def _place_owner(

@@ -164,7 +164,8 @@ class RoleSpec(_Strict):
     """Search the trigger's clause only, or the whole sentence when the clause has no filler."""
     fallback: Literal["force_owner", "place_owner", "none"] = "none"
     """When nothing in the clause qualifies: ``force_owner`` fills the role with the state that
-    owns the event's force (by its id); ``place_owner`` with the state the place filling role
+    owns the event's force (by its id), taken from the document's first mention of that state
+    (none: the role stays empty); ``place_owner`` with the state the place filling role
     ``owner_of`` lies in, provided role ``other_than`` is filled by another actor (the loser of
     "سيطرت المعارضة على حلب" is Syria)."""
     owner_of: str | None = None
