@@ -253,3 +253,12 @@ def test_force_owner_needs_the_state_named_in_the_document(nlp: Pipeline) -> Non
 def test_weapon_chunk_fills_the_instrument(nlp: Pipeline) -> None:
     event = _one(nlp, "استهدف حزب الله قوة مشاة إسرائيلية في بلدة حولا بصاروخ موجه.", "ATTACK")
     assert _texts(event, "instrument") == ["صاروخ موجه"]
+
+
+def test_anaphoric_place_noun_refers_back_to_the_named_place(nlp: Pipeline) -> None:
+    text = "أعلنت روسيا السيطرة على مدينة أفدييفكا. وقال الجيش إن القوات طهرت المدينة من المسلحين."
+    first, second = [e for e in _events(nlp, text) if e.type == "TERRITORIAL_CONTROL"]
+    assert _texts(second, "territory") == ["مدينة أفدييفكا"] == _texts(first, "territory")
+    # A capital named before stands for its government, not for "المدينة".
+    withdrawal = _one(nlp, "قالت كييف إن قواتها انسحبت من المدينة.", "WITHDRAWAL")
+    assert _texts(withdrawal, "origin") == ["المدينة"]

@@ -332,6 +332,8 @@ def add_chunks(context: SentenceContext, chunks: Sequence[CompiledChunk]) -> Non
         start, end = views[i].word.start, views[last].word.end
         text = context.sentence.text[start - context.sentence.start : end - context.sentence.start]
         entity = EntitySpan(text=text, start=start, end=end, kind=spec.kind, source="chunk")
+        if spec.refers_back:
+            entity.meta["refers_back"] = spec.refers_back
         slot = EntitySlot(entity, i, last, _governing_prep(views, i, start), context.clause_of[i])
         context.slots.append(slot)
         for j in range(i, last + 1):
@@ -346,3 +348,4 @@ class CompiledChunk:
     stop: frozenset[str]
     max_words: int
     min_words: int = 1
+    refers_back: tuple[str, ...] = ()

@@ -107,6 +107,7 @@ class RuleEngine:
                 stop=entry_keys(expand_lexicons(chunk.stop, pack.lexicons)),
                 max_words=chunk.max_words,
                 min_words=chunk.min_words,
+                refers_back=tuple(chunk.refers_back),
             )
             for pack in self.packs
             for chunk in pack.chunks
@@ -334,7 +335,9 @@ class RuleEngine:
                 for role, slots in bound.items()
                 if (kept := [s for s in slots if not any(s.first <= b and s.last >= a for a, b in parts)])
             }
-        arguments = {role: [_mention(s.entity, role) for s in slots] for role, slots in bound.items()}
+        arguments = {
+            role: [_mention(_antecedent(doc, s.entity), role) for s in slots] for role, slots in bound.items()
+        }
         self._apply_fallbacks(doc, context, rule, bound, arguments)
         quantities = self._quantities(context, hit)
         self._count_singular(hit, arguments, quantities)
@@ -483,6 +486,23 @@ class RuleEngine:
             if context.views[j].keys & self.cues.attribution_verbs:
                 return True
         return False
+
+
+def _antecedent(doc: Document, entity: EntitySpan) -> EntitySpan:
+    """The named place an anaphoric chunk ("المدينة", "المنطقة") refers back to, else itself."""
+    kinds = entity.meta.get("refers_back")
+    if not kinds:
+        return entity
+    earlier = [
+        e
+        for e in doc.entities
+        if e.end <= entity.start
+        and e.kind in kinds
+        and not (e.id and len(e.id) == 3 and e.id.isupper())
+        and not e.meta.get("actor_id")  # a capital named before is mostly its government acting
+        and "nisba" not in e.meta.get("tags", ())
+    ]
+    return max(earlier, key=lambda e: e.start) if earlier else entity
 
 
 def _state_mention(doc: Document, state: str) -> EntitySpan | None:

@@ -118,9 +118,13 @@ class ChunkSpec(_Strict):
     max_words: int = Field(default=1, ge=1, le=8)
     min_words: int = Field(default=1, ge=1, le=8)
     """A shorter chunk is dropped: "مدينة" alone names nothing, "بلدة المقلية" does."""
+    refers_back: list[str] = Field(default_factory=list)
+    """Entity kinds an anaphoric chunk stands for ("المدينة" after "مدينة أفدييفكا"): a filler
+    that is this chunk is replaced by the latest earlier mention of one of these kinds in the
+    document that is not a whole state."""
     stop: list[str] = Field(default_factory=list)
 
-    _lists = field_validator("heads", "stop", mode="before")(_as_list)
+    _lists = field_validator("heads", "stop", "refers_back", mode="before")(_as_list)
 
     @field_validator("kind")
     @classmethod
@@ -128,6 +132,14 @@ class ChunkSpec(_Strict):
         if kind not in ENTITY_KINDS:
             raise ValueError(f"unknown entity kind {kind!r}; use {list(ENTITY_KINDS)}")
         return kind
+
+    @field_validator("refers_back")
+    @classmethod
+    def _known_kinds(cls, kinds: list[str]) -> list[str]:
+        unknown = [k for k in kinds if k not in ENTITY_KINDS]
+        if unknown:
+            raise ValueError(f"unknown entity kind(s) {unknown}; use {list(ENTITY_KINDS)}")
+        return kinds
 
 
 class RoleSpec(_Strict):
