@@ -54,8 +54,9 @@ def test_shipped_models_exist_and_are_small() -> None:
     for name in (MORPH_MODEL_NAME, LITE_MODEL_NAME):
         model = DEFAULT_MODEL_DIR / f"{name}.crfsuite"
         assert model.is_file()
-        assert model.stat().st_size < 25 * 1024 * 1024
         card = json.loads(model.with_suffix(".json").read_text(encoding="utf-8"))
+        files = [model] + ([DEFAULT_MODEL_DIR / card["first_stage"]] if card.get("first_stage") else [])
+        assert sum(f.stat().st_size for f in files) < 25 * 1024 * 1024  # both stages together
         assert card["licence"] == "CC BY-SA 3.0"
         assert "NewsFANE" in card["credit"]
         assert card["scores"]["test"]["ALL"]["f1"] > 0.6
@@ -230,6 +231,10 @@ def test_reader_strips_marks_and_split_is_fixed() -> None:
     assert [s.tokens for s in one.test] == [s.tokens for s in two.test]
     assert len(one.train) + len(one.dev) + len(one.test) == len(sentences)
     assert not {s.tokens for s in one.test} & {s.tokens for s in one.dev} - {()}
+    for part in ("train", "dev", "test"):  # documents (blocks) tile each part in order
+        documents = one.documents(part)
+        assert [i for d in documents for i in d] == list(range(len(getattr(one, part))))
+        assert all(len(d) <= one.block_size for d in documents)
 
 
 def test_attach_clitics_restores_surface_words() -> None:
@@ -240,3 +245,73 @@ def test_attach_clitics_restores_surface_words() -> None:
     glued = attach_clitics(sentence)
     assert glued.tokens == ("وقال", "انه", "زار", "للامم", "المتحدة", "وبالمانيا")
     assert glued.tags == ("O", "O", "O", "B-ORG", "I-ORG", "B-GPE")
+
+
+# -- features -------------------------------------------------------------------------------
+
+
+def test_trigger_classes_ignore_clitics_and_hamza() -> None:
+    from eventx.ner.features import strip_clitics
+    from eventx.ner.lexicon import trigger_classes
+    from eventx.text.orthography import normalize_key
+
+    for word, expected in (("والرئيس", "PER"), ("للشركة", "ORG"), ("أعلن", "SAY"), ("مدينة", "GPE"), ("بن", "NAME")):
+        key = normalize_key(word)
+        assert expected in trigger_classes(key, strip_clitics(key)[1]), word
+
+
+def test_context_and_document_features() -> None:
+    from eventx.ner.features import FeatureExtractor, document_info
+
+    extractor = FeatureExtractor(groups=("base", "ctx", "doc"))
+    sentences = [["قال", "الرئيس", "صالح", "إن"], ["وأضاف", "صالح", "أن", "فريق", "نيوكاسل", "فاز"]]
+    features = extractor.document(sentences)
+    first, second = features
+    assert "tr[-1]=PER" in first[2] and "tr[-2]=SAY" in first[2]
+    # the second "صالح" has no title before it, but its other occurrence does
+    assert "tr[-1]=PER" not in second[1] and "dtr-1=PER" in second[1] and "dcnt=2" in second[1]
+    assert "sport" in second[4] and "sport" not in first[2] and "tr[-1]=ORG" in second[4]
+    info = document_info(sentences, [None, None])
+    assert set(info["صالح"]) <= set(second[1])
+    # a sentence tagged alone gets document features from itself
+    alone = extractor.sentence(sentences[1])
+    assert "dtr-1=PER" not in alone[1] and "dcnt=1" in alone[1]
+
+
+def test_document_tagging_matches_the_processor(nlp: Pipeline) -> None:
+    tagger = load_crf_tagger()
+    assert {"ctx", "doc"} <= set(tagger.features.groups)
+    tagged = tagger.tag_document([["قال", "الرئيس", "اليمني", "علي", "عبد", "الله", "صالح"], ["وأضاف", "صالح"]])
+    assert [len(tags) for tags, _ in tagged] == [7, 2]
+    assert all(0.0 <= p <= 1.0 for _, marginals in tagged for p in marginals)
+    doc = nlp("قال الرئيس اليمني علي عبد الله صالح إن الحكومة ستواصل الحوار. وأضاف صالح أن الحوار مستمر.")
+    _assert_well_formed(doc)
+    assert any(e.kind == "PER" and "صالح" in e.text for e in doc.entities)
+
+
+def test_stack_features_spread_first_stage_kinds_over_the_document() -> None:
+    from eventx.ner.features import add_stack_features
+
+    sentences = [["قال", "هورست", "كوبل"], ["وأضاف", "كوبل"]]
+    features: list[list[list[str]]] = [[[] for _ in s] for s in sentences]
+    add_stack_features(features, [["O", "B-PER", "I-PER"], ["O", "O"]], sentences)
+    assert features[0][1][0] == "p1=B-PER" and "p1[+1]=I-PER" in features[0][1]
+    # the second "كوبل" was missed by the first stage; its other occurrence was inside a PER
+    assert "p1=O" in features[1][1] and "pk=PERI" in features[1][1] and "pkmaj=PERI" in features[1][1]
+    assert not any(f.startswith("pk=") for f in features[1][0])
+
+
+def test_two_stage_model_without_its_first_stage_is_refused(tmp_path: Path) -> None:
+    import shutil
+
+    from eventx.errors import ModelNotFoundError
+    from eventx.ner.crf import CrfTagger
+
+    source = DEFAULT_MODEL_DIR / f"{LITE_MODEL_NAME}.crfsuite"
+    card = json.loads(source.with_suffix(".json").read_text(encoding="utf-8"))
+    if not card.get("first_stage"):
+        pytest.skip("the shipped lite model has one stage")
+    shutil.copy(source, tmp_path / source.name)
+    shutil.copy(source.with_suffix(".json"), tmp_path / source.with_suffix(".json").name)
+    with pytest.raises(ModelNotFoundError):
+        CrfTagger(tmp_path / source.name)

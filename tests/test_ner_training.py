@@ -34,7 +34,7 @@ def test_training_on_a_small_slice(tmp_path: Path) -> None:
     assert len(tagger.tag(["قال", "الرئيس", "بوتين"])) == 3
     if variant == "both":
         full = tmp_path / "newsfane-crf.crfsuite"
-        assert CrfTagger(full, morph=CamelMorphFeatures()).card["feature_groups"][-1] == "morph"
+        assert "morph" in CrfTagger(full, morph=CamelMorphFeatures()).card["feature_groups"]
 
 
 @pytest.mark.slow

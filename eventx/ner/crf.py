@@ -4,6 +4,11 @@ A model is two files in one folder: ``<name>.crfsuite`` (the crfsuite model) and
 ``<name>.json`` (the model card: feature groups, morphology backend expected, training
 metadata, scores, licence). :class:`CrfTagger` reads both and refuses to run with a
 feature set other than the one the card names.
+
+A two-stage model (feature group ``stack``) has a third file, named by the card's
+``first_stage`` (``<name>.stage1.crfsuite``): a CRF over the same features minus ``stack``
+whose tags of the whole document become features of the second stage
+(:func:`eventx.ner.features.add_stack_features`).
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from typing import Any
 import pycrfsuite
 
 from eventx.errors import ModelNotFoundError
-from eventx.ner.features import FeatureExtractor, MorphLookup
+from eventx.ner.features import FeatureExtractor, MorphLookup, add_stack_features
 
 __all__ = [
     "DEFAULT_MODEL_DIR",
@@ -82,15 +87,21 @@ class CrfTagger:
         self.features = FeatureExtractor(groups=groups, morph=morph)
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
+        self._first_stage: pycrfsuite.Tagger | None = None
+        if "stack" in groups:
+            first = path.parent / str(self.card.get("first_stage", ""))
+            if not self.card.get("first_stage") or not first.is_file():
+                raise ModelNotFoundError(f"{path.name} is a two-stage model but its first stage {first} is missing")
+            self._first_stage = pycrfsuite.Tagger()
+            self._first_stage.open(str(first))
 
     @property
     def uses_gazetteer(self) -> bool:
         return "gaz" in self.features.groups
 
     def tag(self, tokens: Sequence[str], gazetteer_tags: Sequence[str] | None = None) -> list[str]:
-        if not tokens:
-            return []
-        return list(self._tagger.tag(self.features.sentence(tokens, gazetteer_tags)))
+        """Tags of one sentence, taken as a document of its own."""
+        return self.tag_with_confidence(tokens, gazetteer_tags)[0]
 
     def tag_with_confidence(
         self, tokens: Sequence[str], gazetteer_tags: Sequence[str] | None = None
@@ -98,8 +109,25 @@ class CrfTagger:
         """Tags plus the marginal probability of each chosen tag (a cheap span score)."""
         if not tokens:
             return [], []
-        tags = list(self._tagger.tag(self.features.sentence(tokens, gazetteer_tags)))
-        return tags, [self._tagger.marginal(tag, i) for i, tag in enumerate(tags)]
+        return self.tag_document([tokens], [gazetteer_tags])[0]
+
+    def tag_document(
+        self, sentences: Sequence[Sequence[str]], gazetteer_tags: Sequence[Sequence[str] | None] | None = None
+    ) -> list[tuple[list[str], list[float]]]:
+        """Tags and marginals of every sentence of one document (document-level features see
+        all its sentences)."""
+        all_features = self.features.document(sentences, gazetteer_tags)
+        if self._first_stage is not None:
+            first = [list(self._first_stage.tag(f)) if f else [] for f in all_features]
+            add_stack_features(all_features, first, sentences)
+        result: list[tuple[list[str], list[float]]] = []
+        for features in all_features:
+            if not features:
+                result.append(([], []))
+                continue
+            tags = list(self._tagger.tag(features))
+            result.append((tags, [self._tagger.marginal(tag, i) for i, tag in enumerate(tags)]))
+        return result
 
 
 def train_crf(

@@ -14,6 +14,18 @@ same features. Feature groups:
   the ambiguity class (the set of camel-tools POS over all analyses: ``noun|noun_prop``),
   whether the word is unknown to the lexicon (foreign names often are), and the lemma.
   The ambiguity class of the neighbours at ±1 is added too.
+* ``ctx``: trigger classes (:mod:`eventx.ner.lexicon`: titles, organization and place heads,
+  speech verbs, name particles) of the word and of the words at -3..+2, the bag of
+  clitic-stripped words at ±3, and a sentence-level ``sport`` flag with its conjunctions
+  (clubs named after cities are ORG in sports news).
+* ``doc``: what the other occurrences of the same clitic-stripped word in the document say:
+  the trigger classes before any occurrence (``الرئيس صالح`` … ``صالح``), its gazetteer kinds,
+  a name particle before it, and how often it occurs. The document is what the caller passes
+  to :meth:`FeatureExtractor.document` (a news article; a 25-sentence block in training).
+* ``stack`` (two-stage models): the tags a first-stage CRF gave the word and its neighbours,
+  and the kinds it gave the same clitic-stripped word anywhere in the document
+  (:func:`add_stack_features`), so that a name found once is found everywhere. Added by
+  :class:`eventx.ner.crf.CrfTagger` after the first stage ran, not by the extractor.
 
 A model stores which groups it was trained with; :class:`FeatureExtractor` is built from
 that list so training and inference always agree.
@@ -27,12 +39,27 @@ from typing import Any
 
 from eventx.text.orthography import normalize_key
 
-__all__ = ["FEATURE_GROUPS", "CamelMorphFeatures", "FeatureExtractor", "MorphLookup", "strip_clitics", "word_shape"]
+__all__ = [
+    "FEATURE_GROUPS",
+    "CamelMorphFeatures",
+    "DocumentInfo",
+    "FeatureExtractor",
+    "MorphLookup",
+    "add_stack_features",
+    "document_info",
+    "strip_clitics",
+    "word_shape",
+]
 
-FEATURE_GROUPS = ("base", "gaz", "morph")
+FEATURE_GROUPS = ("base", "gaz", "morph", "ctx", "doc", "stack")
 
 MorphLookup = Callable[[str], Sequence[str]]
 """Surface token → its morphology feature strings (``posset=noun|noun_prop``, ``lem=...``)."""
+
+DocumentInfo = dict[str, tuple[str, ...]]
+"""Clitic-stripped word → its document-level features (:func:`document_info`)."""
+
+_NAME_PARTICLES = frozenset({"بن", "ابن", "ابو", "عبد"})
 
 _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ل", "ك")
@@ -132,6 +159,7 @@ class _TokenView:
     stem: str
     local: list[str]
     morph_class: str | None = None
+    triggers: tuple[str, ...] = ()
 
 
 class CamelMorphFeatures:
@@ -216,11 +244,29 @@ class FeatureExtractor:
         if "morph" in self.groups and self.morph is None:
             raise ValueError("feature group 'morph' needs a morph lookup")
 
-    def sentence(self, tokens: Sequence[str], gazetteer_tags: Sequence[str] | None = None) -> list[list[str]]:
-        """Features of every token; ``gazetteer_tags`` are BIO tags over the same tokens."""
+    def document(
+        self, sentences: Sequence[Sequence[str]], gazetteer_tags: Sequence[Sequence[str] | None] | None = None
+    ) -> list[list[list[str]]]:
+        """Features of every token of every sentence of one document (``doc`` group included)."""
+        tags: Sequence[Sequence[str] | None] = gazetteer_tags if gazetteer_tags is not None else [None] * len(sentences)
+        info = document_info(sentences, tags) if "doc" in self.groups else None
+        return [self.sentence(tokens, gaz, info) for tokens, gaz in zip(sentences, tags, strict=True)]
+
+    def sentence(
+        self,
+        tokens: Sequence[str],
+        gazetteer_tags: Sequence[str] | None = None,
+        doc_info: DocumentInfo | None = None,
+    ) -> list[list[str]]:
+        """Features of every token; ``gazetteer_tags`` are BIO tags over the same tokens, and
+        ``doc_info`` the :func:`document_info` of the document (the sentence alone when None)."""
         views = [self._view(token) for token in tokens]
         use_gaz = "gaz" in self.groups and gazetteer_tags is not None
+        use_ctx = "ctx" in self.groups
+        if "doc" in self.groups and doc_info is None:
+            doc_info = document_info([tokens], [gazetteer_tags])
         n = len(views)
+        sport = use_ctx and _is_sport(views)
         result: list[list[str]] = []
         for i, view in enumerate(views):
             feats = list(view.local)
@@ -244,6 +290,10 @@ class FeatureExtractor:
                     j = i + offset
                     if 0 <= j < n and gazetteer_tags[j] != "O":
                         feats.append(f"gaz[{offset}]={gazetteer_tags[j]}")
+            if use_ctx:
+                _context_features(feats, views, i, gazetteer_tags if use_gaz else None, sport)
+            if doc_info is not None:
+                feats.extend(doc_info.get(view.stem, ()))
             if i == 0:
                 feats.append("BOS")
             if i == n - 1:
@@ -274,7 +324,101 @@ class FeatureExtractor:
             morph_features = list(self.morph(token))
             local.extend(morph_features)
             morph_class = morph_features[0] if morph_features else None
-        view = _TokenView(key=key, stem=stem, local=local, morph_class=morph_class)
+        from eventx.ner.lexicon import trigger_classes
+
+        view = _TokenView(key=key, stem=stem, local=local, morph_class=morph_class,
+                          triggers=trigger_classes(key, stem))
         if len(self._cache) < 500_000:
             self._cache[token] = view
         return view
+
+
+def _is_sport(views: Sequence[_TokenView]) -> bool:
+    from eventx.ner.lexicon import sport_words
+
+    words = sport_words()
+    return any(v.key in words or v.stem in words for v in views)
+
+
+def _context_features(
+    feats: list[str], views: Sequence[_TokenView], i: int, gazetteer_tags: Sequence[str] | None, sport: bool
+) -> None:
+    """The ``ctx`` group for token ``i`` (appended to ``feats``)."""
+    n = len(views)
+    feats.extend(f"tr[0]={c}" for c in views[i].triggers)
+    for offset in (-3, -2, -1, 1, 2):
+        j = i + offset
+        if 0 <= j < n:
+            feats.extend(f"tr[{offset}]={c}" for c in views[j].triggers)
+    for j in range(max(0, i - 3), min(n, i + 4)):
+        if j != i:
+            feats.append(f"ctx={views[j].stem}")
+    if sport:
+        feats.append("sport")
+        if gazetteer_tags is not None and gazetteer_tags[i] != "O":
+            feats.append(f"sport&gaz={gazetteer_tags[i]}")
+        feats.append(f"sport&w={views[i].stem}")
+
+
+def document_info(
+    sentences: Sequence[Sequence[str]], gazetteer_tags: Sequence[Sequence[str] | None]
+) -> DocumentInfo:
+    """Document-level features of every clitic-stripped Arabic word of 3+ letters: trigger
+    classes at -2/-1 of ANY of its occurrences (``dtr-1=PER``), the gazetteer kinds of its
+    occurrences (``dgaz=GPE``), a name particle before it (``dname``), its count (``dcnt=N``, ≤ 5)."""
+    from eventx.ner.lexicon import trigger_classes
+
+    found: dict[str, set[str]] = {}
+    counts: dict[str, int] = {}
+    for tokens, gaz in zip(sentences, gazetteer_tags, strict=True):
+        keys = [normalize_key(t) for t in tokens]
+        stems = [strip_clitics(k)[1] for k in keys]
+        for i, stem in enumerate(stems):
+            if len(stem) < 3 or not ("\u0621" <= stem[0] <= "\u064a"):
+                continue
+            counts[stem] = counts.get(stem, 0) + 1
+            features = found.setdefault(stem, set())
+            for offset in (-2, -1):
+                j = i + offset
+                if j >= 0:
+                    features.update(f"dtr{offset}={c}" for c in trigger_classes(keys[j], stems[j]))
+            if gaz is not None and gaz[i] != "O":
+                features.add(f"dgaz={gaz[i][2:]}")
+            if i > 0 and stems[i - 1] in _NAME_PARTICLES:
+                features.add("dname")
+    return {stem: (*sorted(features), f"dcnt={min(counts[stem], 5)}") for stem, features in found.items()}
+
+
+def add_stack_features(
+    features: Sequence[list[list[str]]], first_stage_tags: Sequence[Sequence[str]], sentences: Sequence[Sequence[str]]
+) -> None:
+    """Append the ``stack`` group to the features of one document, in place: ``p1=`` the
+    first-stage tag of the token (and ``p1[-1]``/``p1[+1]`` of its neighbours), ``pk=KINDB|KINDI``
+    for every kind the first stage gave the same clitic-stripped word anywhere in the
+    document, and ``pkmaj=`` the most frequent of them."""
+    from collections import Counter
+
+    stems = [[strip_clitics(normalize_key(token))[1] for token in tokens] for tokens in sentences]
+    kinds: dict[str, Counter[str]] = {}
+    for sentence_stems, tags in zip(stems, first_stage_tags, strict=True):
+        open_kind = ""
+        for stem, tag in zip(sentence_stems, tags, strict=True):
+            if tag == "O" or len(tag) < 3:
+                open_kind = ""
+                continue
+            kind = tag[2:]
+            position = "I" if tag.startswith("I-") and open_kind == kind else "B"
+            open_kind = kind
+            kinds.setdefault(stem, Counter())[kind + position] += 1
+    for sentence_features, sentence_stems, tags in zip(features, stems, first_stage_tags, strict=True):
+        n = len(tags)
+        for i, feats in enumerate(sentence_features):
+            feats.append(f"p1={tags[i]}")
+            if i > 0:
+                feats.append(f"p1[-1]={tags[i - 1]}")
+            if i + 1 < n:
+                feats.append(f"p1[+1]={tags[i + 1]}")
+            seen = kinds.get(sentence_stems[i])
+            if seen:
+                feats.extend(f"pk={k}" for k in seen)
+                feats.append(f"pkmaj={seen.most_common(1)[0][0]}")

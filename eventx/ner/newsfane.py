@@ -23,7 +23,7 @@ from __future__ import annotations
 import os
 import random
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventx.errors import ModelNotFoundError
@@ -61,6 +61,20 @@ class CorpusSplit:
     test: list[TaggedSentence]
     seed: int
     block_size: int
+    block_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    """Sentences per block of each part, in order (a block stands for a document)."""
+
+    def documents(self, part: str) -> list[range]:
+        """Sentence index ranges of ``part`` ("train", "dev", "test"), one per 25-sentence block:
+        the closest thing to an article this corpus has, used by the ``doc`` features."""
+        sentences = len(getattr(self, part))
+        lengths = self.block_lengths.get(part) or (sentences,)
+        ranges: list[range] = []
+        start = 0
+        for length in lengths:
+            ranges.append(range(start, start + length))
+            start += length
+        return ranges
 
 
 def default_corpus_path() -> Path:
@@ -181,7 +195,12 @@ def split_corpus(
     train: list[TaggedSentence] = []
     dev: list[TaggedSentence] = []
     test: list[TaggedSentence] = []
+    lengths: dict[str, list[int]] = {"train": [], "dev": [], "test": []}
     for index, block in enumerate(blocks):  # keep corpus order inside each part
-        target = test if index in test_ids else dev if index in dev_ids else train
-        target.extend(block)
-    return CorpusSplit(train=train, dev=dev, test=test, seed=seed, block_size=block_size)
+        part = "test" if index in test_ids else "dev" if index in dev_ids else "train"
+        {"train": train, "dev": dev, "test": test}[part].extend(block)
+        lengths[part].append(len(block))
+    return CorpusSplit(
+        train=train, dev=dev, test=test, seed=seed, block_size=block_size,
+        block_lengths={part: tuple(values) for part, values in lengths.items()},
+    )

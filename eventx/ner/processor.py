@@ -164,15 +164,23 @@ class NerProcessor(Processor):
         if self.mode in ("camel", "stanza"):
             return self._tag_neural([sentence for _, sentence in pairs])
         tagger = self.crf
-        result: list[list[EntitySpan]] = []
-        for doc, sentence in pairs:
-            tokens = [t.text for t in sentence.tokens]
-            gazetteer_tags = None
-            if tagger.uses_gazetteer:
-                inside = [g for g in gazetteer[id(doc)] if g.start < sentence.end and sentence.start < g.end]
-                gazetteer_tags = spans_to_token_tags([(t.start, t.end) for t in sentence.tokens], inside)
-            tags, confidence = tagger.tag_with_confidence(tokens, gazetteer_tags)
-            result.append(_to_entity_spans(sentence, bio_to_spans(tags), confidence))
+        by_doc: dict[int, list[int]] = {}
+        for index, (doc, _) in enumerate(pairs):
+            by_doc.setdefault(id(doc), []).append(index)
+        result: list[list[EntitySpan]] = [[] for _ in pairs]
+        for indices in by_doc.values():  # one document at a time: the `doc` features see all of it
+            doc = pairs[indices[0]][0]
+            sentences = [pairs[i][1] for i in indices]
+            gazetteer_tags: list[list[str] | None] = []
+            for sentence in sentences:
+                tags_of_sentence = None
+                if tagger.uses_gazetteer:
+                    inside = [g for g in gazetteer[id(doc)] if g.start < sentence.end and sentence.start < g.end]
+                    tags_of_sentence = spans_to_token_tags([(t.start, t.end) for t in sentence.tokens], inside)
+                gazetteer_tags.append(tags_of_sentence)
+            tagged = tagger.tag_document([[t.text for t in s.tokens] for s in sentences], gazetteer_tags)
+            for i, sentence, (tags, confidence) in zip(indices, sentences, tagged, strict=True):
+                result[i] = _to_entity_spans(sentence, bio_to_spans(tags), confidence)
         return result
 
     def _tag_neural(self, sentences: Sequence[Sentence]) -> list[list[EntitySpan]]:

@@ -6,8 +6,12 @@ by shuffled contiguous sentence blocks (seed 13, 80/10/10), optionally tune c1/c
 per kind on test (exact span and kind), and write ``<name>.crfsuite`` plus the model card
 ``<name>.json`` into ``--out``.
 
-Variants (``--variant``): ``full`` = base+gaz+morph features (camel-tools morphology DB
-required at training AND inference time), ``lite`` = base+gaz, ``both`` (default).
+Variants (``--variant``): ``full`` = base+gaz+morph+ctx+doc features (camel-tools morphology
+DB required at training AND inference time), ``lite`` = the same without morph, ``both``
+(default). Both are two-stage models (``stack`` group; ``--single-stage`` to drop it): a first
+CRF tags the document, a second one also sees those tags and what the first stage said about
+the same word elsewhere in the document. Its training tags come from a 4-fold jackknife over
+training documents (the 25-sentence blocks), so they are as noisy as tags of unseen text.
 
 The shipped models derive from NewsFANE and are licensed CC BY-SA 3.0 (the code is MIT).
 """
@@ -30,9 +34,14 @@ __all__ = ["EntityScores", "TrainingRun", "build_parser", "main", "score_entitie
 
 logger = logging.getLogger("eventx.train.ner")
 
-VARIANT_GROUPS = {"full": ("base", "gaz", "morph"), "lite": ("base", "gaz")}
+VARIANT_GROUPS = {
+    "full": ("base", "gaz", "morph", "ctx", "doc", "stack"),
+    "lite": ("base", "gaz", "ctx", "doc", "stack"),
+}
 VARIANT_NAMES = {"full": "newsfane-crf", "lite": "newsfane-crf-lite"}
 TUNING_GRID = ((0.05, 0.01), (0.1, 0.05), (0.2, 0.01), (0.05, 0.1))
+AIM_KINDS = ("PER", "GPE", "ORG", "LOC")
+"""The kinds of the issue's quality aim; their micro F1 is reported as ``PER+GPE+ORG+LOC``."""
 LICENCE = "CC BY-SA 3.0"
 CREDIT = "NewsFANE Gold 2014, Fahd Alotaibi and Mark Lee, CC BY-SA 3.0"
 
@@ -83,12 +92,28 @@ class TrainingRun:
     model_path: Path
 
 
-def score_entities(tagger: Any, sentences: Sequence[Any], gazetteer_tags: Sequence[Sequence[str] | None]) -> dict:
-    """Entity P/R/F1 per kind of ``tagger`` (a :class:`~eventx.ner.crf.CrfTagger`) on ``sentences``."""
+Part = tuple[Sequence[Any], Sequence[Sequence[str] | None], Sequence[range]]
+"""One corpus part: its sentences, their gazetteer tags, and its documents (sentence ranges)."""
+
+
+def score_entities(
+    tagger: Any,
+    sentences: Sequence[Any],
+    gazetteer_tags: Sequence[Sequence[str] | None],
+    documents: Sequence[range] | None = None,
+) -> dict:
+    """Entity P/R/F1 per kind of ``tagger`` (a :class:`~eventx.ner.crf.CrfTagger`) on ``sentences``,
+    tagged one document (a range of sentence indices; all of them when None) at a time."""
     scores = EntityScores()
-    for sentence, gaz in zip(sentences, gazetteer_tags, strict=True):
-        scores.add(sentence.tags, tagger.tag(sentence.tokens, gaz))
-    return scores.table()
+    for document in documents if documents is not None else [range(len(sentences))]:
+        tagged = tagger.tag_document([sentences[i].tokens for i in document], [gazetteer_tags[i] for i in document])
+        for i, (tags, _) in zip(document, tagged, strict=True):
+            scores.add(sentences[i].tags, tags)
+    table = scores.table()
+    table["PER+GPE+ORG+LOC"] = _prf(
+        *(sum(counter[k] for k in AIM_KINDS) for counter in (scores.tp, scores.fp, scores.fn))
+    )
+    return table
 
 
 def gazetteer_tags_for(sentences: Sequence[Any]) -> list[list[str] | None]:
@@ -113,31 +138,112 @@ def gazetteer_tags_for(sentences: Sequence[Any]) -> list[list[str] | None]:
 def train_variant(
     name: str,
     groups: tuple[str, ...],
-    train: Sequence[Any],
-    train_gaz: Sequence[Sequence[str] | None],
-    evaluate_on: dict[str, tuple[Sequence[Any], Sequence[Sequence[str] | None]]],
+    train: Part,
+    evaluate_on: dict[str, Part],
     out_dir: Path,
     *,
     c1: float,
     c2: float,
     max_iterations: int,
+    folds: int = 4,
+    first_stage_iterations: int | None = None,
+    jobs: int = 2,
 ) -> TrainingRun:
-    """Train one model and score it on every part of ``evaluate_on`` (``{"test": (sents, gaz)}``)."""
-    from eventx.ner.crf import CrfTagger, train_crf
-    from eventx.ner.features import CamelMorphFeatures, FeatureExtractor
+    """Train one model and score it on every part of ``evaluate_on`` (``{"test": (sents, gaz, docs)}``).
 
+    With the ``stack`` group the model has two stages: the first stage (all groups but
+    ``stack``) is trained on all of ``train`` and saved as ``<name>.stage1.crfsuite``; the second
+    stage learns from first-stage tags that are honest: each training document is tagged by a
+    first-stage model trained on the other ``folds - 1`` folds of documents (jackknife), as
+    tags of unseen text would be. ``jobs`` folds train in parallel (fork start method only).
+    """
+    from eventx.ner.crf import CrfTagger, train_crf
+    from eventx.ner.features import CamelMorphFeatures, FeatureExtractor, add_stack_features
+
+    started = time.perf_counter()
     morph = CamelMorphFeatures() if "morph" in groups else None
     extractor = FeatureExtractor(groups=groups, morph=morph)
-    sequences = [
-        (extractor.sentence(s.tokens, gaz), s.tags) for s, gaz in zip(train, train_gaz, strict=True)
+    sentences, train_gaz, documents = train
+    doc_features = [
+        extractor.document([sentences[i].tokens for i in document], [train_gaz[i] for i in document])
+        for document in documents
     ]
+    doc_tags = [[sentences[i].tags for i in document] for document in documents]
     model_path = out_dir / f"{name}.crfsuite"
-    seconds = train_crf(sequences, model_path, c1=c1, c2=c2, max_iterations=max_iterations)
+    card: dict[str, Any] = {"feature_groups": list(groups)}
+    if "stack" in groups:
+        if len(documents) < 2:
+            raise ValueError("a two-stage model needs at least two training documents")
+        folds = max(2, min(folds, len(documents)))
+        first_iterations = first_stage_iterations or max_iterations
+        first_path = out_dir / f"{name}.stage1.crfsuite"
+        fold_of = [k % folds for k in range(len(documents))]
+        jobs_list = [
+            ([d for d in range(len(documents)) if fold_of[d] != k], out_dir / f".{name}.fold{k}.crfsuite")
+            for k in range(folds)
+        ]
+        jobs_list.append((list(range(len(documents))), first_path))
+        _train_many(doc_features, doc_tags, [(*job, c1, c2, first_iterations) for job in jobs_list], jobs=jobs)
+        import pycrfsuite
+
+        first_tags: list[list[list[str]]] = [[] for _ in documents]
+        for k, (_, fold_path) in enumerate(jobs_list[:folds]):
+            fold_tagger = pycrfsuite.Tagger()
+            fold_tagger.open(str(fold_path))
+            for d in range(len(documents)):
+                if fold_of[d] == k:
+                    first_tags[d] = [list(fold_tagger.tag(f)) for f in doc_features[d]]
+            fold_tagger.close()
+            fold_path.unlink()
+        for d, document in enumerate(documents):
+            add_stack_features(doc_features[d], first_tags[d], [sentences[i].tokens for i in document])
+        card["first_stage"] = first_path.name
+    sequences = [(f, t) for fs, ts in zip(doc_features, doc_tags, strict=True) for f, t in zip(fs, ts, strict=True)]
+    train_crf(sequences, model_path, c1=c1, c2=c2, max_iterations=max_iterations)
+    seconds = time.perf_counter() - started
     # the card must exist before loading so the tagger builds the same feature groups
-    _write_card(model_path, {"feature_groups": list(groups)})
+    _write_card(model_path, card)
     tagger = CrfTagger(model_path, morph=morph)
-    scores = {part: score_entities(tagger, sents, gaz) for part, (sents, gaz) in evaluate_on.items()}
+    scores = {part: score_entities(tagger, sents, gaz, docs) for part, (sents, gaz, docs) in evaluate_on.items()}
     return TrainingRun(name, groups, c1, c2, max_iterations, seconds, scores, model_path)
+
+
+_FORK_DATA: tuple[list[list[list[list[str]]]], list[list[Sequence[str]]]] | None = None
+TrainJob = tuple[list[int], Path, float, float, int]
+"""Training documents (indices), model path, c1, c2, iterations."""
+
+
+def _train_many(
+    doc_features: list[list[list[list[str]]]], doc_tags: list[list[Sequence[str]]], jobs_list: list[TrainJob], *,
+    jobs: int,
+) -> None:
+    """Train one CRF per job; in ``jobs`` forked processes when the platform can fork (the
+    feature lists are shared, not pickled), else one after another."""
+    global _FORK_DATA
+    import multiprocessing
+
+    _FORK_DATA = (doc_features, doc_tags)
+    try:
+        if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                pool.map(_train_subset, jobs_list, chunksize=1)
+        else:
+            for job in jobs_list:
+                _train_subset(job)
+    finally:
+        _FORK_DATA = None
+
+
+def _train_subset(job: TrainJob) -> None:
+    from eventx.ner.crf import train_crf
+
+    assert _FORK_DATA is not None
+    doc_features, doc_tags = _FORK_DATA
+    indices, path, c1, c2, max_iterations = job
+    sequences = [
+        (f, t) for d in indices for f, t in zip(doc_features[d], doc_tags[d], strict=True)
+    ]
+    train_crf(sequences, path, c1=c1, c2=c2, max_iterations=max_iterations)
 
 
 def _write_card(model_path: Path, card: dict[str, Any]) -> None:
@@ -154,7 +260,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--block-size", type=int, default=25)
     parser.add_argument("--c1", type=float, default=0.05)
     parser.add_argument("--c2", type=float, default=0.01)
-    parser.add_argument("--max-iterations", type=int, default=150)
+    parser.add_argument("--max-iterations", type=int, default=300, help="L-BFGS iterations of the (final) model")
+    parser.add_argument("--first-stage-iterations", type=int, default=150,
+                        help="iterations of the first stage and of its jackknife folds (two-stage models)")
+    parser.add_argument("--folds", type=int, default=4, help="jackknife folds for the first-stage tags")
+    parser.add_argument("--jobs", type=int, default=2, help="CRFs trained in parallel (folds)")
+    parser.add_argument("--single-stage", action="store_true", help="no `stack` group: one CRF per variant")
     parser.add_argument("--tune", action="store_true", help="pick c1/c2 on dev from a small grid first")
     parser.add_argument("--tune-iterations", type=int, default=80)
     parser.add_argument("--final-on", choices=("train", "train+dev"), default="train+dev")
@@ -195,17 +306,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     runs: list[TrainingRun] = []
     for variant in variants:
-        groups = tuple(g for g in VARIANT_GROUPS[variant] if use_gaz or g != "gaz")
+        groups = tuple(
+            g for g in VARIANT_GROUPS[variant] if (use_gaz or g != "gaz") and not (args.single_stage and g == "stack")
+        )
         name = VARIANT_NAMES[variant]
         c1, c2 = args.c1, args.c2
         tuning: list[dict[str, Any]] = []
         if args.tune:
-            c1, c2, tuning = _tune(name, groups, split, gaz, out_dir, args.tune_iterations)
-        final_train = split.train + split.dev if args.final_on == "train+dev" else split.train
-        final_gaz = gaz["train"] + gaz["dev"] if args.final_on == "train+dev" else gaz["train"]
+            # tuned on the first stage (cheaper); the second stage uses the same pair
+            first_groups = tuple(g for g in groups if g != "stack")
+            c1, c2, tuning = _tune(name, first_groups, split, gaz, out_dir, args.tune_iterations, args.jobs)
+        final = _part(split, gaz, "train")
+        if args.final_on == "train+dev":
+            dev = _part(split, gaz, "dev")
+            shift = len(final[0])
+            final = (
+                [*final[0], *dev[0]],
+                [*final[1], *dev[1]],
+                [*final[2], *(range(r.start + shift, r.stop + shift) for r in dev[2])],
+            )
         run = train_variant(
-            name, groups, final_train, final_gaz, {"test": (split.test, gaz["test"])}, out_dir,
-            c1=c1, c2=c2, max_iterations=args.max_iterations,
+            name, groups, final, {"test": _part(split, gaz, "test")}, out_dir,
+            c1=c1, c2=c2, max_iterations=args.max_iterations, folds=args.folds,
+            first_stage_iterations=args.first_stage_iterations, jobs=args.jobs,
         )
         card = _card(run, args, corpus_path, split, tuning)
         _write_card(run.model_path, card)
@@ -215,24 +338,46 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+def _part(split: Any, gaz: dict[str, list], part: str) -> Part:
+    return getattr(split, part), gaz[part], split.documents(part)
+
+
 def _tune(
-    name: str, groups: tuple[str, ...], split: Any, gaz: dict[str, list], out_dir: Path, iterations: int
+    name: str, groups: tuple[str, ...], split: Any, gaz: dict[str, list], out_dir: Path, iterations: int, jobs: int
 ) -> tuple[float, float, list[dict[str, Any]]]:
-    """Grid over :data:`TUNING_GRID`: train on train, score on dev, keep the best F1."""
-    results: list[dict[str, Any]] = []
+    """Grid over :data:`TUNING_GRID` (``jobs`` fits in parallel): train on train, score on dev,
+    keep the best PER+GPE+ORG+LOC F1."""
+    from eventx.ner.crf import CrfTagger
+    from eventx.ner.features import CamelMorphFeatures, FeatureExtractor
+
+    started = time.perf_counter()
+    morph = CamelMorphFeatures() if "morph" in groups else None
+    extractor = FeatureExtractor(groups=groups, morph=morph)
+    sentences, train_gaz, documents = _part(split, gaz, "train")
+    doc_features = [
+        extractor.document([sentences[i].tokens for i in d], [train_gaz[i] for i in d]) for d in documents
+    ]
+    doc_tags = [[sentences[i].tags for i in d] for d in documents]
     scratch = out_dir / f".{name}-tuning"
     scratch.mkdir(exist_ok=True)
-    for c1, c2 in TUNING_GRID:
-        run = train_variant(
-            name, groups, split.train, gaz["train"], {"dev": (split.dev, gaz["dev"])}, scratch,
-            c1=c1, c2=c2, max_iterations=iterations,
-        )
-        results.append({"c1": c1, "c2": c2, "dev_f1": run.scores["dev"]["ALL"]["f1"], "seconds": round(run.seconds)})
-        logger.info("tune %s c1=%s c2=%s dev F1 %.4f", name, c1, c2, run.scores["dev"]["ALL"]["f1"])
+    everything = list(range(len(documents)))
+    grid = [(everything, scratch / f"c1={c1}-c2={c2}.crfsuite", c1, c2, iterations) for c1, c2 in TUNING_GRID]
+    _train_many(doc_features, doc_tags, grid, jobs=jobs)
+    seconds = time.perf_counter() - started
+    results: list[dict[str, Any]] = []
+    for _, path, c1, c2, _ in grid:
+        _write_card(path, {"feature_groups": list(groups)})
+        dev = score_entities(CrfTagger(path, morph=morph), *_part(split, gaz, "dev"))
+        results.append({
+            "c1": c1, "c2": c2, "dev_f1": dev["ALL"]["f1"], "dev_f1_per_gpe_org_loc": dev["PER+GPE+ORG+LOC"]["f1"],
+        })
+        logger.info("tune %s c1=%s c2=%s dev F1 %.4f (PER+GPE+ORG+LOC %.4f)", name, c1, c2, dev["ALL"]["f1"],
+                    dev["PER+GPE+ORG+LOC"]["f1"])
+    logger.info("tuning %s: %.0f s", name, seconds)
     for leftover in scratch.iterdir():
         leftover.unlink()
     scratch.rmdir()
-    best = max(results, key=lambda r: r["dev_f1"])
+    best = max(results, key=lambda r: r["dev_f1_per_gpe_org_loc"])
     return best["c1"], best["c2"], results
 
 
@@ -242,6 +387,7 @@ def _card(run: TrainingRun, args: argparse.Namespace, corpus: Path, split: Any, 
     return {
         "name": run.name,
         "feature_groups": list(run.groups),
+        "first_stage": f"{run.name}.stage1.crfsuite" if "stack" in run.groups else None,
         "morph_backend": "camel (camel-tools calima-msa-r13 analyzer, no backoff)" if "morph" in run.groups else None,
         "gazetteer_features": "gaz" in run.groups,
         "labels": "BIO over spec kinds " + ", ".join(sorted(set(FINE_TO_KIND.values()))),
@@ -250,6 +396,7 @@ def _card(run: TrainingRun, args: argparse.Namespace, corpus: Path, split: Any, 
             "method": "shuffled contiguous blocks of sentences (no reliable document boundary in the file)",
             "seed": split.seed,
             "block_size": split.block_size,
+            "documents": "each block is one document for the `doc` features",
             "sentences": {"train": len(split.train), "dev": len(split.dev), "test": len(split.test)},
             "final_training_on": args.final_on,
         },
@@ -258,6 +405,8 @@ def _card(run: TrainingRun, args: argparse.Namespace, corpus: Path, split: Any, 
             "c1": run.c1,
             "c2": run.c2,
             "max_iterations": run.max_iterations,
+            "first_stage_iterations": args.first_stage_iterations if "stack" in run.groups else None,
+            "jackknife_folds": args.folds if "stack" in run.groups else None,
             "seconds": round(run.seconds, 1),
             "tuning_on_dev": tuning,
             "python": platform.python_version(),
