@@ -10,9 +10,11 @@
 
 The CRF comes in two variants trained on the same split: ``newsfane-crf`` uses camel-tools
 morphology features and is chosen when the camel morphology DB is installed;
-``newsfane-crf-lite`` needs nothing beyond python-crfsuite. The choice depends only on what is
-installed, not on whether the ``morph`` processor ran, so results do not change with the
-processor list. When ``morph`` did run, its clitic split is used to trim leading clitics.
+``newsfane-crf-lite`` needs nothing beyond python-crfsuite. Both are two-stage CRFs with
+document-level features, so the processor tags one document (all its sentences) at a time.
+The choice depends only on what is installed, not on whether the ``morph`` processor ran,
+so results do not change with the processor list. When ``morph`` did run, its clitic split
+is used to trim leading clitics.
 Everything heavy loads on first use.
 """
 
