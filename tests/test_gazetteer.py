@@ -165,3 +165,9 @@ def test_find_all_is_fast(dev_docs: list[dict[str, Any]]) -> None:
 def test_find_all_rejects_non_text() -> None:
     with pytest.raises(TypeError, match="bytes"):
         get_gazetteer().find_all(b"x")  # type: ignore[arg-type]
+
+
+def test_hamzaless_conjunction_is_not_the_town_of_van() -> None:
+    # "وان" = "و + أن" written without hamza in much news text; GeoNames also lists Van (Turkey).
+    spans = get_gazetteer().find_all("وقال المتحدث وان القوات انسحبت من المدينة")
+    assert [s.text for s in spans if s.kind == "GPE"] == []
