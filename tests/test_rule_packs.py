@@ -126,3 +126,20 @@ rules:
     )
     _, protest = load_packs(["builtin", path])
     assert "PROTEST" in protest.event_types and protest.rules[0].id == "protest/demonstration"
+
+
+def test_place_owner_fallback_needs_its_two_roles(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        """
+pack: mine
+rules:
+  - id: control/bad-owner
+    type: TERRITORIAL_CONTROL
+    trigger: {lemma: [سيطر]}
+    arguments:
+      loser: {kinds: [GPE], fallback: place_owner}
+""",
+    )
+    with pytest.raises(RulePackError, match=r"control/bad-owner.*arguments\.loser.*owner_of"):
+        load_packs(["builtin", path])
