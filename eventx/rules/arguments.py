@@ -16,7 +16,7 @@ from eventx.rules.context import EntitySlot, SentenceContext
 from eventx.rules.schema import RoleSpec
 from eventx.text.orthography import normalize_key
 
-__all__ = ["CompiledRole", "bind_roles", "compile_role", "kind_allows", "trigger_voice"]
+__all__ = ["CompiledRole", "bind_roles", "compile_role", "is_state_code", "kind_allows", "trigger_voice"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +52,8 @@ def _distance(slot: EntitySlot, first: int, last: int) -> tuple[str, int]:
     return "before", first - slot.last
 
 
-def _is_state_code(entity_id: str | None) -> bool:
+def is_state_code(entity_id: str | None) -> bool:
+    """An ISO alpha-3 id ("RUS"): the mention names a whole state."""
     return bool(entity_id) and len(entity_id) == 3 and entity_id.isalpha() and entity_id.isupper()  # type: ignore[union-attr]
 
 
@@ -60,8 +61,8 @@ def kind_allows(kinds: list[str], entity: EntitySpan) -> bool:
     """``kinds`` entries are ``KIND`` or ``KIND:state`` / ``KIND:place`` (see RoleSpec.kinds).
 
     A capital such as موسكو is both: a state actor through its ``actor_id`` and a place."""
-    state_capable = _is_state_code(entity.id) or bool(entity.meta.get("actor_id"))
-    place_capable = not _is_state_code(entity.id)
+    state_capable = is_state_code(entity.id) or bool(entity.meta.get("actor_id"))
+    place_capable = not is_state_code(entity.id)
     for entry in kinds:
         base, _, narrow = entry.partition(":")
         if base != entity.kind:

@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from eventx.doc import Document, EntitySpan
 from eventx.records import ENTITY_KINDS, Event, Mention, Quantity, SentenceRef, TimeValue, Trigger
-from eventx.rules.arguments import CompiledRole, bind_roles, compile_role
+from eventx.rules.arguments import CompiledRole, bind_roles, compile_role, is_state_code
 from eventx.rules.context import (
     CompiledChunk,
     EntitySlot,
@@ -498,7 +498,7 @@ def _antecedent(doc: Document, entity: EntitySpan) -> EntitySpan:
         for e in doc.entities
         if e.end <= entity.start
         and e.kind in kinds
-        and not (e.id and len(e.id) == 3 and e.id.isupper())
+        and not is_state_code(e.id)
         and not e.meta.get("actor_id")  # a capital named before is mostly its government acting
         and "nisba" not in e.meta.get("tags", ())
     ]
@@ -538,12 +538,12 @@ def _owner_state(context: SentenceContext, place: EntitySlot) -> str | None:
     entity = place.entity
     if entity.meta.get("country"):
         return str(entity.meta["country"])
-    if entity.id and len(entity.id) == 3 and entity.id.isupper():
+    if is_state_code(entity.id):
         return entity.id
     # "مدينة أفدييفكا في شرق أوكرانيا", "كورسك الروسية": the state named right after the place.
     for position in (place.last + 1, place.last + 2, place.last + 3):
         slot = context.entity_at[position] if position < len(context.views) else None
-        if slot is not None and slot.entity.kind == "GPE" and slot.entity.id and len(slot.entity.id) == 3:
+        if slot is not None and slot.entity.kind == "GPE" and is_state_code(slot.entity.id):
             return slot.entity.id
     return None
 

@@ -126,20 +126,13 @@ class ChunkSpec(_Strict):
 
     _lists = field_validator("heads", "stop", "refers_back", mode="before")(_as_list)
 
-    @field_validator("kind")
+    @field_validator("kind", "refers_back")
     @classmethod
-    def _known_kind(cls, kind: str) -> str:
-        if kind not in ENTITY_KINDS:
-            raise ValueError(f"unknown entity kind {kind!r}; use {list(ENTITY_KINDS)}")
-        return kind
-
-    @field_validator("refers_back")
-    @classmethod
-    def _known_kinds(cls, kinds: list[str]) -> list[str]:
-        unknown = [k for k in kinds if k not in ENTITY_KINDS]
+    def _known_kinds(cls, value: str | list[str]) -> str | list[str]:
+        unknown = [k for k in ([value] if isinstance(value, str) else value) if k not in ENTITY_KINDS]
         if unknown:
             raise ValueError(f"unknown entity kind(s) {unknown}; use {list(ENTITY_KINDS)}")
-        return kinds
+        return value
 
 
 class RoleSpec(_Strict):
