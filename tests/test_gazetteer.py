@@ -171,3 +171,17 @@ def test_hamzaless_conjunction_is_not_the_town_of_van() -> None:
     # "وان" = "و + أن" written without hamza in much news text; GeoNames also lists Van (Turkey).
     spans = get_gazetteer().find_all("وقال المتحدث وان القوات انسحبت من المدينة")
     assert [s.text for s in spans if s.kind == "GPE"] == []
+
+
+def test_homographs_are_tagged_only_outside_patterns() -> None:
+    from eventx.normalize.gazetteer import Gazetteer, get_gazetteer
+
+    found = {s.text: s.meta["tags"] for s in get_gazetteer().find_all("دعم مالي ثم جمهورية مالي وروسيا")}
+    assert "homograph" in found["مالي"] and "homograph" not in found["جمهورية مالي"]
+    assert "homograph" not in found["روسيا"]
+    own = Gazetteer()
+    own.add("الأمل", "ORG", "Al-Amal party")
+    own.add_homograph("الامل")  # spelling variants fold to the same key
+    assert own.find_all("قال حزب الأمل")[0].meta["tags"] == ["homograph"]
+    with pytest.raises(ValueError, match="homograph"):
+        own.add_homograph("  ")

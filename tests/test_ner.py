@@ -195,6 +195,36 @@ def test_model_only_spans_are_trimmed_and_linked() -> None:
     assert text[merged[0].start : merged[0].end] == "روسيا"
 
 
+@pytest.mark.parametrize("mode", ["auto", "gazetteer"])
+def test_homograph_country_needs_context_or_the_model(mode: str) -> None:
+    # مالي is Mali and the adjective "financial": only the places with a preposition or a
+    # place word before them are the country
+    text = "قدمت فرنسا دعما ماليا وعجز مالي كبير، ثم أرسلت قواتها إلى شمال مالي وقاتلت في مالي ولمالي."
+    doc = Pipeline(["tokenize", "ner"], ner=mode)(text)
+    mali = [(e.start, e.id) for e in doc.entities if e.text == "مالي"]
+    financial = text.index("عجز مالي") + len("عجز ")
+    countries = [text.index("شمال مالي") + len("شمال "), text.index("في مالي") + len("في "), text.index("ولمالي") + 2]
+    assert [start for start, _ in mali] == countries and financial not in countries
+    assert {ident for _, ident in mali} == {"MLI"}
+    assert "جمهورية مالي" in {e.text for e in Pipeline(["tokenize", "ner"], ner=mode)("زار جمهورية مالي").entities}
+
+
+def test_homograph_merge_policy_without_pipeline() -> None:
+    text = "دعم مالي كبير"
+    homograph = _span(text, "مالي", "GPE", source="gazetteer", ident="MLI")
+    homograph.meta["tags"] = ["country", "homograph"]
+    assert merge_entities(text, [], [homograph]) == []  # the model ran and found nothing there
+    assert merge_entities(text, [], [homograph], model_ran=False) == []  # no context word
+    confirmed = merge_entities(text, [_span(text, "مالي", "GPE")], [homograph])
+    assert [(e.text, e.id) for e in confirmed] == [("مالي", "MLI")]
+
+
+def test_model_span_across_a_clause_is_dropped() -> None:
+    text = "وأكدت الوزارة أن تحرير مدينة أفدييفكا أتاح نقل خط المواجهة"
+    merged = merge_entities(text, [_span(text, "الوزارة أن تحرير", "ORG"), _span(text, "أفدييفكا", "GPE")], [])
+    assert [e.text for e in merged] == ["أفدييفكا"]
+
+
 def test_clitic_rules_keep_names_that_start_with_clitic_letters() -> None:
     for name in ("فرنسا", "بوتين", "لندن", "كييف", "واشنطن", "بريطانيا"):
         assert leading_clitic_length(name) == 0, name
@@ -245,6 +275,18 @@ def test_attach_clitics_restores_surface_words() -> None:
     glued = attach_clitics(sentence)
     assert glued.tokens == ("وقال", "انه", "زار", "للامم", "المتحدة", "وبالمانيا")
     assert glued.tags == ("O", "O", "O", "B-ORG", "I-ORG", "B-GPE")
+
+
+def test_attach_clitics_repairs_names_the_segmenter_cut() -> None:
+    # the corpus writes Baqubah as "ب عقوبة" (B-GPE I-GPE); a real preposition before a
+    # name ("ب" tagged O) and a lone letter opening a one-word entity keep their behaviour
+    sentence = TaggedSentence(
+        ("في", "ب", "عقوبة", "و", "ف", "ؤاد", "زار", "ب", "بغداد", "ل", "2006"),
+        ("O", "B-GPE", "I-GPE", "O", "B-PER", "I-PER", "O", "O", "B-GPE", "B-OTHER", "I-OTHER"),
+    )
+    glued = attach_clitics(sentence)
+    assert glued.tokens == ("في", "بعقوبة", "وفؤاد", "زار", "ببغداد", "ل", "2006")
+    assert glued.tags == ("O", "B-GPE", "B-PER", "O", "B-GPE", "B-OTHER", "I-OTHER")
 
 
 # -- features -------------------------------------------------------------------------------

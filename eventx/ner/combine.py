@@ -10,7 +10,12 @@ list holds — new villages, officials, units):
    ("فلاديمير بوتين" ⊃ "بوتين" → the longer span, id/canonical of Putin), or on its own when
    it is a confident ORG/FAC/FORCE/LOC built around a place name ("جامعة موسكو", "مطار
    كييف"). Among overlapping gazetteer spans the longer one wins.
-3. A model span the gazetteer did not cover is linked through
+3. A gazetteer span tagged ``homograph`` (a name that is also a common word: "مالي" is Mali
+   and "financial") is kept only after a preposition or a place word ("في مالي", "لمالي",
+   "شمال مالي") or when a model span overlaps it; "دعم مالي" is not Mali.
+4. A model span with a complementizer, relative pronoun or verbal particle (أن، التي، قد، لم)
+   after its first word runs across a clause and is dropped ("الوزارة أن تحرير").
+5. A model span the gazetteer did not cover is linked through
    :func:`eventx.normalize.link` and takes the link only when the linked name covers the
    whole span; otherwise ``canonical`` and ``id`` stay ``None``.
 
@@ -169,16 +174,25 @@ def merge_entities(
     *,
     linker: Linker | None = None,
     oracle: ProcliticOracle | None = None,
+    model_ran: bool = True,
 ) -> list[EntitySpan]:
-    """The final entity list (see the module doc): sorted, non-overlapping, linked."""
+    """The final entity list (see the module doc): sorted, non-overlapping, linked.
+
+    ``model_ran`` says whether ``model_spans`` come from a statistical tagger (possibly
+    empty) or there was none (gazetteer-only mode); it decides how homographs are confirmed."""
+    model_spans = list(model_spans)
     # the gazetteer already leaves clitics out of its spans: trim only blanks and punctuation
     gazetteer = _non_overlapping(
-        [s for s in (trim_span(text, g, clitics=False) for g in gazetteer_spans) if s is not None]
+        [
+            s
+            for s in (trim_span(text, g, clitics=False) for g in gazetteer_spans)
+            if s is not None and _confirmed(text, s, model_spans if model_ran else None)
+        ]
     )
     chosen: list[EntitySpan] = list(gazetteer)
     for raw in sorted(model_spans, key=lambda s: (s.start, -s.end)):
         span = trim_span(text, raw, oracle=oracle, linker=linker)
-        if span is None:
+        if span is None or _crosses_a_clause(span):
             continue
         overlapping = [g for g in gazetteer if g.start < span.end and span.start < g.end]
         if not overlapping:
@@ -196,6 +210,45 @@ def merge_entities(
     result = sorted(chosen, key=lambda s: (s.start, s.end))
     _check(text, result)
     return result
+
+
+_CLAUSE_WORDS = frozenset(
+    normalize_key(word)
+    for word in ("أن", "إن", "أنه", "إنه", "أنها", "إنها", "التي", "الذي", "الذين", "قد", "لقد", "لم", "لن")
+)
+
+
+def _crosses_a_clause(span: EntitySpan) -> bool:
+    """A model span with a complementizer, relative pronoun or verbal particle after its first
+    word ("الوزارة أن تحرير") runs across a clause: no name does."""
+    return any(normalize_key(word) in _CLAUSE_WORDS for word in span.text.split()[1:])
+
+
+_NAME_CONTEXT = frozenset(
+    normalize_key(word)
+    for word in (
+        "في", "من", "إلى", "الى", "على", "عن", "مع", "بين", "نحو", "داخل", "خارج", "عبر", "قرب",
+        "دولة", "جمهورية", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي",
+        "حكومة", "رئيس", "عاصمة", "أراضي", "حدود",
+    )
+)
+
+
+def _confirmed(text: str, span: EntitySpan, model_spans: Sequence[EntitySpan] | None) -> bool:
+    """False for a ``homograph`` gazetteer span without evidence that it is the name here:
+    a preposition or place word before it, or (``model_spans`` not None) the model's agreement."""
+    if "homograph" not in span.meta.get("tags", ()):
+        return True
+    before = text[: span.start]
+    if before[-1:].isalpha():  # a glued clitic: ب/ل/ك say "in/to", و/ف only "and"
+        if normalize_key(before[-1]) in _PREPOSITIONS:
+            return True
+    else:
+        words = [w for w in (w.strip("«\"“(") for w in before.split()) if w]
+        key = normalize_key(words[-1]) if words else ""
+        if key in _NAME_CONTEXT or (key[:1] in _CONJUNCTIONS and key[1:] in _NAME_CONTEXT):
+            return True
+    return model_spans is not None and any(m.start < span.end and span.start < m.end for m in model_spans)
 
 
 def _absorb(

@@ -123,7 +123,8 @@ class NerProcessor(Processor):
         for doc in docs:
             model_spans = [span for s in doc.sentences for span in by_sentence.get(id(s), [])]
             doc.entities = merge_entities(
-                doc.text, model_spans, gazetteer[id(doc)], linker=link, oracle=camel or _proclitic_oracle(doc)
+                doc.text, model_spans, gazetteer[id(doc)], linker=link, oracle=camel or _proclitic_oracle(doc),
+                model_ran=self.mode != "gazetteer",
             )
             doc.processed.add(self.name)
         return list(docs)

@@ -193,6 +193,9 @@ class Gazetteer:
     _entries: list[GazetteerEntry] = field(default_factory=list)
     state_names: dict[str, str] = field(default_factory=dict)
     """ISO alpha-3 → English short name, for the canonical name of pattern matches."""
+    homographs: set[str] = field(default_factory=set)
+    """Match keys of names that are also common words ("مالي" = Mali / financial): their
+    spans carry the tag ``homograph`` and need confirmation (:mod:`eventx.ner.combine`)."""
 
     # ------------------------------------------------------------------ building
     def add(
@@ -271,6 +274,13 @@ class Gazetteer:
             raise ValueError(f"place-type level must be one of {', '.join(_PLACE_LEVELS)}, got {level!r}")
         self._place_types[match_key(form.strip())] = _PlaceType(level, english, open_)
 
+    def add_homograph(self, name: str) -> None:
+        """Mark ``name`` as also a common word: its plain matches (not "جمهورية مالي") are
+        tagged ``homograph`` and kept only with confirmation (:func:`eventx.ner.combine.merge_entities`)."""
+        if not isinstance(name, str) or not name.strip():
+            raise ValueError(f"homograph must be a non-empty string, got {name!r}")
+        self.homographs.add(match_key(name.strip()))
+
     def load(self, path: str | Path) -> int:
         """Add the rows of a user TSV (header: name, kind, canonical, id, ...) or YAML list file.
 
@@ -331,7 +341,10 @@ class Gazetteer:
             if match is None:
                 index += 1
                 continue
-            spans.append(_to_span(text, match))
+            span = _to_span(text, match)
+            if not match.pattern and match_key(span.text) in self.homographs:
+                span.meta["tags"] = [*span.meta["tags"], "homograph"]
+            spans.append(span)
             index = match.last + 1
         return spans
 
@@ -657,6 +670,8 @@ def build_default(data_dir: Path = DATA_DIR) -> Gazetteer:
     _load_places(gazetteer, data_dir, countries)
     _load_organizations(gazetteer, data_dir, countries)
     _load_people(gazetteer, data_dir)
+    for row in read_tsv(data_dir / "homographs.tsv"):
+        gazetteer.add_homograph(row["name"])
     _load_heads(gazetteer, data_dir)
     for row in read_tsv(data_dir / "place_types.tsv"):
         gazetteer.add_place_type(row["form"], row["level"], row["english"], open_=row["open"] == "yes")
