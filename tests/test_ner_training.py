@@ -44,5 +44,5 @@ def test_full_training_reaches_the_shipped_quality(tmp_path: Path, request: pyte
         pytest.skip("full training: run with -m slow")
     assert main(["--out", str(tmp_path), "--variant", "lite"]) == 0
     card = json.loads((tmp_path / "newsfane-crf-lite.json").read_text(encoding="utf-8"))
-    assert card["scores"]["test"]["ALL"]["f1"] > 0.72  # shipped lite model: 0.734
-    assert card["scores"]["test"]["PER+GPE+ORG+LOC"]["f1"] > 0.73  # shipped: 0.745
+    assert card["scores"]["test"]["ALL"]["f1"] > 0.72  # shipped lite model: 0.740
+    assert card["scores"]["test"]["PER+GPE+ORG+LOC"]["f1"] > 0.73  # shipped: 0.749
