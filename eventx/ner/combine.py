@@ -239,7 +239,7 @@ def _confirmed(text: str, span: EntitySpan, model_spans: Sequence[EntitySpan] | 
     a preposition or place word before it, or (``model_spans`` not None) the model's agreement."""
     if "homograph" not in span.meta.get("tags", ()):
         return True
-    before = text[: span.start]
+    before = text[max(0, span.start - 40) : span.start]  # the word before is all that counts
     if before[-1:].isalpha():  # a glued clitic: ب/ل/ك say "in/to", و/ف only "and"
         if normalize_key(before[-1]) in _PREPOSITIONS:
             return True
