@@ -21,6 +21,9 @@ from dataclasses import dataclass
 __all__ = [
     "ARABIC_DIACRITICS",
     "BIDI_AND_ZERO_WIDTH",
+    "CONJUNCTION_CLITICS",
+    "PREPOSITION_CLITICS",
+    "PROCLITIC_LETTERS",
     "NormalizedText",
     "dediacritize",
     "normalize_digits",
@@ -28,6 +31,13 @@ __all__ = [
     "normalize_with_offsets",
     "scoring_key",
 ]
+
+# The one-letter proclitics that attach to a written word: the conjunctions و/ف and the
+# prepositions ب/ل/ك (in that order when both occur: "وبالقوات"). Every module that strips or
+# recognises a leading clitic takes its letters from here.
+CONJUNCTION_CLITICS: tuple[str, ...] = ("و", "ف")
+PREPOSITION_CLITICS: tuple[str, ...] = ("ب", "ل", "ك")
+PROCLITIC_LETTERS: frozenset[str] = frozenset(CONJUNCTION_CLITICS + PREPOSITION_CLITICS)
 
 # Harakat, tanwin, shadda, sukun, dagger alef, Quranic marks.
 ARABIC_DIACRITICS = frozenset(
@@ -141,9 +151,6 @@ def normalize_digits(text: str) -> str:
     return "".join(_DIGIT_MAP.get(ch) or _SEPARATOR_MAP.get(ch) or ch for ch in text)
 
 
-_LEADING_CLITICS = ("و", "ف", "ب", "ل", "ك")
-
-
 def scoring_key(text: str) -> str:
     """The spec §8 normalization of an argument text, word by word.
 
@@ -156,7 +163,7 @@ def scoring_key(text: str) -> str:
     for position, word in enumerate(words):
         # Only a clitic glued to the article is unambiguous ("بالقوات", "وال..."); "للقوات"
         # is ل + ال with the alef elided. A bare leading letter may be part of the word.
-        if position == 0 and len(word) > 3 and word[0] in _LEADING_CLITICS:
+        if position == 0 and len(word) > 3 and word[0] in PROCLITIC_LETTERS:
             if word[1:].startswith("ال"):
                 word = word[1:]
             elif word.startswith("لل"):
