@@ -40,4 +40,6 @@ def __getattr__(name: str) -> Any:
         from eventx.api import extract
 
         return extract
-    raise AttributeError(f"module 'eventx' has no attribute {name!r}")
+    from eventx.errors import Errors
+
+    raise AttributeError(Errors.NO_MODULE_ATTRIBUTE.format(module=__name__, name=name))

@@ -21,14 +21,16 @@ __all__ = ["main"]
 
 
 def _read_input(path: str) -> str:
+    from eventx.errors import Errors
+
     if path == "-":
         return sys.stdin.read()
     try:
         return Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise SystemExit(f"eventx: no such file: {path}") from None
+        raise SystemExit(Errors.CLI_NO_SUCH_FILE.format(path=path)) from None
     except UnicodeDecodeError:
-        raise SystemExit(f"eventx: {path} is not UTF-8 text") from None
+        raise SystemExit(Errors.CLI_NOT_UTF8.format(path=path)) from None
 
 
 def _is_jsonl(path: str, content: str, declared: str) -> bool:

@@ -7,8 +7,10 @@ word and entity span. Where Arabic orthography merges letters across a clitic bo
 (``للقوات`` = ل + ال + قوات) the word keeps its surface span and :attr:`Word.form` holds the
 reconstructed form (``القوات``).
 
-Processors fill the model in order: tokenization creates sentences and tokens, a morphology
-backend creates words, NER adds :class:`EntitySpan`s, the rule engine adds events.
+Components fill the model in the order data flows (:mod:`eventx.pipeline`): ``tokenize``
+creates sentences and tokens, ``morph`` creates words, ``ner`` adds linked
+:class:`EntitySpan`s, ``normalize`` adds resolved :class:`DateSpan`s and
+:class:`QuantitySpan`s, and ``events`` (the rule engine) reads all of them and adds events.
 """
 
 from __future__ import annotations
@@ -18,9 +20,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
-    from eventx.records import DocumentResult, Event
+    from eventx.records import DocumentResult, Event, Quantity, TimeValue
 
-__all__ = ["Document", "EntitySpan", "Sentence", "Token", "Word", "WordRole"]
+__all__ = ["DateSpan", "Document", "EntitySpan", "QuantitySpan", "Sentence", "Token", "Word", "WordRole"]
 
 WordRole = Literal["proclitic", "stem", "enclitic"]
 
@@ -112,16 +114,42 @@ class EntitySpan:
 
 
 @dataclass(slots=True, eq=False)
+class DateSpan:
+    """A time expression resolved by the ``normalize`` component (``value.text`` is its text)."""
+
+    start: int
+    end: int
+    value: TimeValue
+    relative: bool = False
+    """True when the value depends on the publication date (then None without one)."""
+    kind: str = ""
+    """The expression's shape (``daymonth``, ``weekday``, ``relday`` ...)."""
+
+
+@dataclass(slots=True, eq=False)
+class QuantitySpan:
+    """A figure found by the ``normalize`` component (``value.unit`` says what it counts)."""
+
+    start: int
+    end: int
+    value: Quantity
+
+
+@dataclass(slots=True, eq=False)
 class Document:
     text: str
     doc_id: str | None = None
     published: str | None = None
     sentences: list[Sentence] = field(default_factory=list)
     entities: list[EntitySpan] = field(default_factory=list)
+    dates: list[DateSpan] = field(default_factory=list)
+    """Time expressions in text order (filled by ``normalize``)."""
+    quantities: list[QuantitySpan] = field(default_factory=list)
+    """Figures in text order, none inside a time expression (filled by ``normalize``)."""
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     processed: set[str] = field(default_factory=set)
-    """Names of the processors that ran on this document (``tokenize``, ``morph``, ``ner`` ...)."""
+    """Names of the components that ran on this document (``tokenize``, ``morph``, ``ner`` ...)."""
     meta: dict[str, Any] = field(default_factory=dict)
 
     @property

@@ -1,150 +1,74 @@
-"""``Pipeline``: an ordered list of processors that fill a :class:`~eventx.doc.Document`.
+"""``Pipeline``: components in the order data flows through them, filling a Document.
 
-Each processor declares what it ``provides`` and ``requires``; a pipeline whose processors do
-not line up fails at construction with a message naming the missing prerequisite, never deep
-inside a run. Processors are registered by name (:func:`register_processor`) so a user can
-swap one (``Pipeline(processors=["tokenize", "morph", "my_ner", "events"])``) without touching
-the others.
+::
+
+    text ─► tokenize ─► morph ─► [parse] ─► ner ─► normalize ─► events ─► Document
+            sentences   clitic-   heads     linked   dates,       typed
+            tokens      split               entities figures      events
+                        words
+
+Each component (:mod:`eventx.component`) is built from the registry by name, with its own
+typed config; the pipeline checks that every component's ``requires`` is provided by an
+earlier one, so a pipeline that cannot work fails when it is built. Components own their
+resources (the ``ner`` component its gazetteer and model, ``events`` its rule engine), so two
+pipelines in one process can differ in any of them.
+
+>>> nlp = Pipeline(processors=["tokenize"])
+>>> doc = nlp("قتل 3 جنود. وأصيب آخرون")
+>>> [s.text for s in doc.sentences]
+['قتل 3 جنود.', 'وأصيب آخرون']
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
-from datetime import date
-from typing import Any, ClassVar
+from pathlib import Path
+from typing import Any
 
-from eventx.doc import Document, Sentence, Token, Word
-from eventx.errors import ConfigurationError
-from eventx.text.sentences import split_sentences
-from eventx.text.tokenize import tokenize_spans
+from pydantic import BaseModel, ConfigDict
 
-__all__ = [
-    "DEFAULT_PROCESSORS",
-    "Pipeline",
-    "PipelineConfig",
-    "Processor",
-    "coerce_text",
-    "register_processor",
-]
+# The built-in components register themselves when imported; the pipeline depends on them,
+# never the other way round.
+import eventx.morph.processor
+import eventx.ner.processor
+import eventx.normalize.processor
+import eventx.rules.processor
+import eventx.text.processor  # noqa: F401
+from eventx.component import Processor, registry
+from eventx.doc import Document
+from eventx.errors import ConfigurationError, Errors
+from eventx.validation import coerce_text, published_iso
 
-DEFAULT_PROCESSORS = ("tokenize", "morph", "ner", "events")
+__all__ = ["DEFAULT_PROCESSORS", "Pipeline", "PipelineConfig"]
+
+DEFAULT_PROCESSORS = ("tokenize", "morph", "ner", "normalize", "events")
 
 
-@dataclass(frozen=True)
-class PipelineConfig:
-    """Everything needed to rebuild a pipeline (also in worker processes)."""
+class PipelineConfig(BaseModel):
+    """Everything needed to rebuild a pipeline (also in worker processes).
+
+    ``components`` maps a component name to its settings (the fields of its config class,
+    ``variant`` among them for components that have variants).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
     processors: tuple[str, ...] = DEFAULT_PROCESSORS
-    morph: str = "auto"
-    """Morphology backend: ``auto`` (camel if its DB is found, else builtin), ``camel``, ``builtin``, ``stanza``."""
-    parser: str | None = "auto"
-    """Dependency parser: ``auto`` (stanza when its Arabic models are found), ``stanza`` or ``None``."""
-    ner: str = "auto"
-    """NER: ``auto`` (shipped CRF + gazetteer), ``gazetteer`` (gazetteer only), ``crf``, ``camel``, ``stanza``."""
-    rule_packs: tuple[str, ...] = ("builtin",)
-    """Rule packs for the events processor: ``builtin`` or paths to pack folders/files."""
-    options: dict[str, Any] = field(default_factory=dict)
-
-
-class Processor:
-    """Base class: a callable ``Document -> Document`` with declared prerequisites."""
-
-    name: ClassVar[str] = ""
-    provides: ClassVar[frozenset[str]] = frozenset()
-    requires: ClassVar[frozenset[str]] = frozenset()
-
-    def process(self, doc: Document) -> Document:
-        raise NotImplementedError
-
-    def bulk_process(self, docs: Sequence[Document]) -> list[Document]:
-        """Process a batch; processors with real batching (stanza) override this."""
-        return [self.process(doc) for doc in docs]
-
-    def describe(self) -> str:
-        return self.name
-
-    def __call__(self, doc: Document) -> Document:
-        return self.process(doc)
-
-
-ProcessorFactory = Callable[[PipelineConfig], Processor]
-_REGISTRY: dict[str, ProcessorFactory] = {}
-
-
-def register_processor(name: str) -> Callable[[ProcessorFactory], ProcessorFactory]:
-    """Register a processor factory under ``name`` (decorator)."""
-
-    def decorate(factory: ProcessorFactory) -> ProcessorFactory:
-        _REGISTRY[name] = factory
-        return factory
-
-    return decorate
-
-
-def coerce_text(text: object, what: str = "text") -> str:
-    """Validate user input: ``str`` only, with a clear message for the usual mistakes."""
-    if isinstance(text, str):
-        return text
-    if text is None:
-        raise TypeError(f"{what} must be a str, got None")
-    if isinstance(text, bytes | bytearray):
-        raise TypeError(f"{what} must be a str, got bytes: decode it first, e.g. data.decode('utf-8')")
-    raise TypeError(f"{what} must be a str, got {type(text).__name__}")
-
-
-def _coerce_published(published: object) -> str | None:
-    if published is None or published == "":
-        return None
-    if isinstance(published, date):
-        return published.isoformat()[:10]
-    if isinstance(published, str):
-        try:
-            return date.fromisoformat(published[:10]).isoformat()
-        except ValueError:
-            raise ValueError(f"published must be an ISO date (YYYY-MM-DD), got {published!r}") from None
-    raise TypeError(f"published must be a str or datetime.date, got {type(published).__name__}")
-
-
-class TokenizeProcessor(Processor):
-    """Sentences and surface tokens (no morphology): one word per token until ``morph`` runs."""
-
-    name = "tokenize"
-    provides = frozenset({"tokenize"})
-
-    def process(self, doc: Document) -> Document:
-        text = doc.text
-        for s_index, span in enumerate(split_sentences(text)):
-            sentence = Sentence(start=span.start, end=span.end, index=s_index, text=text[span.start : span.end])
-            for t_index, tok in enumerate(tokenize_spans(text, span.start, span.end)):
-                token = Token(text=tok.text, start=tok.start, end=tok.end, index=t_index)
-                token.words.append(Word(text=tok.text, start=tok.start, end=tok.end, pos="X"))
-                sentence.tokens.append(token)
-            _reindex_words(sentence)
-            doc.sentences.append(sentence)
-        doc.processed.add(self.name)
-        return doc
-
-
-def _reindex_words(sentence: Sentence) -> None:
-    for i, word in enumerate(sentence.words):
-        word.index = i
-
-
-@register_processor("tokenize")
-def _make_tokenize(config: PipelineConfig) -> Processor:
-    return TokenizeProcessor()
+    components: dict[str, dict[str, Any]] = {}
 
 
 class Pipeline:
     """Arabic news text in, :class:`~eventx.doc.Document` out.
 
-    >>> nlp = Pipeline(processors=["tokenize"])
-    >>> doc = nlp("قتل 3 جنود. وأصيب آخرون")
-    >>> [s.text for s in doc.sentences]
-    ['قتل 3 جنود.', 'وأصيب آخرون']
+    ``processors`` names the components in order (default :data:`DEFAULT_PROCESSORS`). The
+    keyword shorthands set the usual options: ``morph`` (variant of ``morph``: ``auto``,
+    ``camel``, ``builtin``, ``stanza``), ``parser`` (variant of ``parse``: ``auto``,
+    ``stanza`` or None), ``ner`` (variant of ``ner``), ``gazetteer`` (the ``ner``
+    component's :class:`~eventx.normalize.gazetteer.Gazetteer`) and ``rule_packs`` (of
+    ``events``). ``config`` gives any component's settings in full and wins over the
+    shorthands: ``config={"ner": {"variant": "crf", "model_dir": "models/"}}``.
     """
 
     def __init__(
@@ -154,51 +78,56 @@ class Pipeline:
         morph: str = "auto",
         parser: str | None = "auto",
         ner: str = "auto",
-        rule_packs: Sequence[str] = ("builtin",),
-        **options: Any,
+        rule_packs: Sequence[str | Path] = ("builtin",),
+        gazetteer: Any = None,
+        config: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> None:
-        if processors is None:
-            names = DEFAULT_PROCESSORS
-        elif isinstance(processors, str):
-            names = tuple(p.strip() for p in processors.split(",") if p.strip())
-        else:
-            names = tuple(processors)
-        self.config = PipelineConfig(
-            processors=names, morph=morph, parser=parser, ner=ner, rule_packs=tuple(rule_packs), options=options
-        )
-        _load_builtin_processors()
+        names = _processor_names(processors)
+        shorthands: dict[str, dict[str, Any]] = {
+            "morph": {"variant": morph},
+            "parse": {"variant": "none" if parser in (None, "", "none") else parser},
+            "ner": {"variant": ner} | ({"gazetteer": gazetteer} if gazetteer is not None else {}),
+            "events": {"rule_packs": tuple(rule_packs)},
+        }
+        settings = {name: shorthands.get(name, {}) for name in names}
+        for name, fields in (config or {}).items():
+            if name not in names:
+                raise ConfigurationError(Errors.CONFIG_FOR_ABSENT_COMPONENT.format(name=name, order=", ".join(names)))
+            settings[name] = {**settings[name], **fields}
+        self._build(PipelineConfig(processors=names, components=settings))
+
+    def _build(self, config: PipelineConfig) -> None:
+        self.config = config
         self.processors: list[Processor] = []
         available: set[str] = set()
-        for name in names:
-            if name not in _REGISTRY:
-                known = ", ".join(sorted(_REGISTRY))
-                raise ConfigurationError(f"unknown processor {name!r}; registered processors: {known}")
-            processor = _REGISTRY[name](self.config)
+        for name in config.processors:
+            processor = registry.create(name, config.components.get(name))
             missing = processor.requires - available
             if missing:
-                raise ConfigurationError(
-                    f"processor {name!r} requires {', '.join(sorted(missing))}, which no earlier processor "
-                    f"provides; put it after the processors that do (order given: {', '.join(names)})"
-                )
+                raise ConfigurationError(Errors.MISSING_PREREQUISITE.format(
+                    name=name, missing=", ".join(sorted(missing)), order=", ".join(config.processors)
+                ))
             available |= processor.provides
             self.processors.append(processor)
 
     @classmethod
     def from_config(cls, config: PipelineConfig) -> Pipeline:
-        return cls(
-            config.processors,
-            morph=config.morph,
-            parser=config.parser,
-            ner=config.ner,
-            rule_packs=config.rule_packs,
-            **config.options,
-        )
+        """A pipeline built exactly as ``config`` says (what ``nlp.config`` holds)."""
+        nlp = cls.__new__(cls)
+        nlp._build(config)
+        return nlp
 
     def get(self, name: str) -> Processor | None:
+        """The component named ``name``, or None when the pipeline has none."""
         return next((p for p in self.processors if p.name == name), None)
 
+    @property
+    def names(self) -> list[str]:
+        return [p.name for p in self.processors]
+
     def make_doc(self, text: object, *, published: object = None, doc_id: str | None = None) -> Document:
-        return Document(text=coerce_text(text), doc_id=doc_id, published=_coerce_published(published))
+        """An empty Document for ``text`` (validated), before any component runs."""
+        return Document(text=coerce_text(text), doc_id=doc_id, published=published_iso(published))
 
     def __call__(self, text: object, *, published: object = None, doc_id: str | None = None) -> Document:
         doc = self.make_doc(text, published=published, doc_id=doc_id)
@@ -215,13 +144,13 @@ class Pipeline:
     ) -> Iterator[Document]:
         """Process a stream, in input order. Items are ``str`` or dicts with ``text`` and
         optional ``id``/``published``. ``n_process > 1`` runs batches in worker processes,
-        each building its own copy of this pipeline."""
+        each building its own copy of this pipeline from :attr:`config`."""
         if batch_size < 1:
-            raise ValueError(f"batch_size must be >= 1, got {batch_size}")
+            raise ValueError(Errors.BAD_BATCH_SIZE.format(value=batch_size))
         if n_process == -1:
             n_process = os.cpu_count() or 1
         if n_process < 1:
-            raise ValueError(f"n_process must be >= 1 (or -1 for all cores), got {n_process}")
+            raise ValueError(Errors.BAD_N_PROCESS.format(value=n_process))
         batches = _batched((self._item_to_doc(item) for item in texts), batch_size)
         if n_process == 1:
             for batch in batches:
@@ -241,8 +170,23 @@ class Pipeline:
         return docs
 
     def describe(self) -> list[str]:
-        """One line per processor: what runs (backend, model paths)."""
+        """One line per component: what runs (backend, model paths)."""
         return [p.describe() for p in self.processors]
+
+
+def _processor_names(processors: Sequence[str] | str | None) -> tuple[str, ...]:
+    if processors is None:
+        names = DEFAULT_PROCESSORS
+    elif isinstance(processors, str):
+        names = tuple(p.strip() for p in processors.split(",") if p.strip())
+    else:
+        names = tuple(processors)
+    for name in names:
+        if name not in registry:
+            raise ConfigurationError(Errors.UNKNOWN_COMPONENT.format(name=name, known=", ".join(registry.names())))
+        if names.count(name) > 1:
+            raise ConfigurationError(Errors.DUPLICATE_IN_PIPELINE.format(name=name, order=", ".join(names)))
+    return names
 
 
 def _batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -256,6 +200,7 @@ def _batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield batch
 
 
+# Each worker process builds its pipeline once, in the pool's initializer, and keeps it here.
 _WORKER_PIPELINE: Pipeline | None = None
 
 
@@ -267,10 +212,3 @@ def _init_worker(config: PipelineConfig) -> None:
 def _run_in_worker(docs: list[Document]) -> list[Document]:
     assert _WORKER_PIPELINE is not None
     return _WORKER_PIPELINE._run_batch(docs)
-
-
-def _load_builtin_processors() -> None:
-    """Import the modules that register the built-in processors (lazily: they load models)."""
-    import eventx.morph.processor
-    import eventx.ner.processor
-    import eventx.rules.processor  # noqa: F401

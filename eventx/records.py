@@ -11,6 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from eventx.errors import Errors
+
 __all__ = [
     "ENTITY_KINDS",
     "REALIS_VALUES",
@@ -50,7 +52,7 @@ class Mention(_Record):
     @model_validator(mode="after")
     def _check_span(self) -> Mention:
         if self.end < self.start:
-            raise ValueError(f"mention end {self.end} precedes start {self.start}")
+            raise ValueError(Errors.MENTION_END_BEFORE_START.format(end=self.end, start=self.start))
         return self
 
 
@@ -105,7 +107,7 @@ class Event(_Record):
     @classmethod
     def _type_is_upper(cls, value: str) -> str:
         if not value or not value.replace("_", "").isalnum() or value.upper() != value:
-            raise ValueError(f"event type must be an UPPER_SNAKE name, got {value!r}")
+            raise ValueError(Errors.EVENT_TYPE_NAME.format(value=value))
         return value
 
 

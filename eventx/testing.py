@@ -19,6 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from eventx.errors import Errors
+
 if TYPE_CHECKING:
     from eventx.pipeline import Pipeline
     from eventx.records import Event
@@ -157,7 +159,7 @@ def pytest_collection_modifyitems(session: Any, config: Any, items: list[Any]) -
         def runtest(self) -> None:
             problems = check_example(self.case, pipeline_for_packs(sources))
             if problems:
-                raise AssertionError("\n".join(problems))
+                raise AssertionError(Errors.RULE_EXAMPLE_FAILED.format(problems="\n".join(problems)))
 
         def reportinfo(self) -> tuple[str, int, str]:
             return self.case.source, 0, f"rule example {self.case.test_id}"

@@ -7,10 +7,12 @@ publication dates of their documents; the rest cover the shapes listed in issue 
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 import time
 from itertools import pairwise
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -181,16 +183,16 @@ def test_absolute_without_published_resolves_and_is_not_relative() -> None:
 def test_offsets_index_the_original_text_with_diacritics_and_eastern_digits() -> None:
     text = "وقال المسؤول صباحَ اليومِ الاثنين إن القوات وصلت في ٢٧ أيّار، ثم منذ منتصفِ يناير"
     matches = find_dates(text, "2025-04-28")
-    assert [text[m.start:m.end] for m in matches] == [m.value.text for m in matches]
     assert [m.value.text for m in matches] == ["صباحَ اليومِ الاثنين", "٢٧ أيّار", "منذ منتصفِ يناير"]
     assert [m.value.value for m in matches] == ["2025-04-28", "2024-05-27", "2025-01"]
+    assert [text[m.start:m.end] for m in matches] == [m.value.text for m in matches]
 
 
 def test_matches_are_ordered_and_do_not_overlap() -> None:
     text = "أعلنت موسكو اليوم السبت استعادة السيطرة، بعد هجوم شنته كييف في أغسطس 2024 والعام الماضي"
     matches = find_dates(text, "2025-04-26")
-    assert all(a.end <= b.start for a, b in pairwise(matches))
     assert [m.value.value for m in matches] == ["2025-04-26", "2024-08", "2024"]
+    assert all(a.end <= b.start for a, b in pairwise(matches))
 
 
 def test_published_accepts_date_and_datetime() -> None:
@@ -199,19 +201,24 @@ def test_published_accepts_date_and_datetime() -> None:
     assert parse_date("أمس", "2025-04-28T10:00:00Z").value == "2025-04-27"  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize("bad", [None, 42, b"\xd8\xa7", ["اليوم"]])
-def test_non_string_text_is_a_type_error(bad: object) -> None:
-    with pytest.raises(TypeError, match="must be a str"):
+@pytest.mark.parametrize(("bad", "code"), [(None, "E101"), (42, "E103"), (b"\xd8\xa7", "E102"), (["اليوم"], "E103")])
+def test_non_string_text_is_a_type_error(bad: object, code: str) -> None:
+    with pytest.raises(TypeError, match=rf"^\[{code}\] text must be a str"):
         parse_date(bad)  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match="must be a str"):
+    with pytest.raises(TypeError, match=rf"^\[{code}\] text must be a str"):
         find_dates(bad)  # type: ignore[arg-type]
 
 
 def test_bad_published_is_reported() -> None:
-    with pytest.raises(ValueError, match="ISO date"):
+    with pytest.raises(ValueError, match=r"^\[E104\] published must be an ISO date"):
         parse_date("أمس", "yesterday")
-    with pytest.raises(TypeError, match="published"):
+    with pytest.raises(TypeError, match=r"^\[E105\] published"):
         parse_date("أمس", 20250428)  # type: ignore[arg-type]
+
+
+def test_empty_published_is_no_published() -> None:
+    (match,) = find_dates("أمس", "")
+    assert match.relative and match.value.value is None
 
 
 # Gold dates that text alone cannot give: "منذ 7 أكتوبر" is 2023 by world knowledge (the
@@ -233,6 +240,7 @@ def _gold_dates() -> list[tuple[str, str | None, dict[str, str | None]]]:
 def test_gold_dates_reproduce() -> None:
     """parse_date on each gold date's text, against its document's publication date."""
     cases = _gold_dates()
+    assert cases
     failures = []
     for doc_id, published, date in cases:
         result = parse_date(date["text"], published)
@@ -255,3 +263,27 @@ def test_speed_per_sentence() -> None:
         find_dates(text, "2025-04-28")
     per_sentence_ms = (time.perf_counter() - started) / len(texts) * 1000
     assert per_sentence_ms < 1.0  # ~0.06 ms on a laptop; generous for loaded CI machines
+
+
+def _mutable_module_state(module: ModuleType) -> dict[str, str]:
+    """repr of every module-level dict / list / set / bytearray (what a call could change)."""
+    return {name: repr(value) for name, value in vars(module).items()
+            if isinstance(value, dict | list | set | bytearray) and not name.startswith("__")}
+
+
+def test_no_module_level_state_changes_across_calls() -> None:
+    import eventx.normalize.dates as dates_module
+
+    assert not hasattr(dates_module, "_RECENT_SPANS")
+    assert not hasattr(dates_module, "date_spans_of")
+    modules = [dates_module] + [importlib.import_module(f"eventx.normalize.{name}") for name in (
+        "_dates_absolute", "_dates_calendar", "_dates_hits", "_dates_merge", "_dates_patterns", "_dates_relative",
+        "_dates_scan", "_dates_tables")]
+    before = [_mutable_module_state(module) for module in modules]
+    text = "قتل 5 أشخاص اليوم الاثنين في 27 مايو 2024 ومنذ منتصف يناير"
+    first = find_dates(text, "2025-04-28")
+    second = find_dates(text, "2025-04-28")
+    assert [m.value.value for m in first] == ["2025-04-28", "2024-05-27", "2025-01"]
+    assert first == second
+    assert find_dates(text) != first  # no leftover of the call with published
+    assert [_mutable_module_state(module) for module in modules] == before

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from eventx.errors import ConfigurationError
-from eventx.normalize.gazetteer import Gazetteer, build_default, get_gazetteer, nisba_forms
+from eventx.normalize.gazetteer import Gazetteer, build_default, default_gazetteer, nisba_forms
 from eventx.normalize.variants import closest_long_name, match_key, skeleton_key
 
 SEED_000_SENTENCE = (
@@ -20,7 +20,7 @@ SEED_000_SENTENCE = (
 
 
 def _found(text: str) -> list[tuple[str, int, int, str, str | None]]:
-    return [(s.text, s.start, s.end, s.kind, s.id) for s in get_gazetteer().find_all(text)]
+    return [(s.text, s.start, s.end, s.kind, s.id) for s in default_gazetteer().find_all(text)]
 
 
 def test_seed_000_sentence_spans_offsets_and_ids() -> None:
@@ -44,7 +44,7 @@ def test_avdiivka_report_capital_keeps_place_id_and_carries_actor() -> None:
         " من هذه المدينة الصناعية. وهنأ الرئيس الروسي فلاديمير بوتين، القوات المسلحة الروسية على النجاح"
         " بتحرير مدينة أفدييفكا بمنطقة دونيتسك"
     )
-    spans = get_gazetteer().find_all(text)
+    spans = default_gazetteer().find_all(text)
     by_text = {s.text: s for s in spans}
     assert (by_text["موسكو"].id, by_text["موسكو"].meta["actor_id"]) == ("geonames:524901", "RUS")
     assert (by_text["كييف"].id, by_text["كييف"].meta["actor_id"]) == ("geonames:703448", "UKR")
@@ -73,17 +73,20 @@ def test_avdiivka_report_capital_keeps_place_id_and_carries_actor() -> None:
     ],
 )
 def test_span_in_running_text(text: str, span_text: str, span_id: str) -> None:
-    spans = get_gazetteer().find_all(text)
+    spans = default_gazetteer().find_all(text)
     match = next(s for s in spans if s.text == span_text)
     assert text[match.start:match.end] == span_text
     assert match.id == span_id
 
 
 def test_every_dev_span_indexes_the_original_text_without_overlaps(dev_docs: list[dict[str, Any]]) -> None:
-    gazetteer = get_gazetteer()
+    gazetteer = default_gazetteer()
+    assert dev_docs
     for doc in dev_docs:
+        spans = gazetteer.find_all(doc["text"])
+        assert len(spans) >= 3, doc["id"]  # every dev document names several states or places
         previous_end = -1
-        for span in gazetteer.find_all(doc["text"]):
+        for span in spans:
             assert doc["text"][span.start:span.end] == span.text
             assert span.start >= previous_end, (doc["id"], span.text)
             assert span.source == "gazetteer" and {"actor_id", "place_id"} <= span.meta.keys()
@@ -93,6 +96,8 @@ def test_every_dev_span_indexes_the_original_text_without_overlaps(dev_docs: lis
 def test_common_words_are_not_geonames_places_in_running_text() -> None:
     text = "وقال إن وقف إطلاق النار كان في المدينة بعد بيان أن غارة وقعت"
     assert _found(text) == []
+    # The same sentence with a real city after it: the matcher runs, only the city is found.
+    assert _found(text + " في حلب") == [("حلب", len(text) + 4, len(text) + 7, "GPE", "geonames:170063")]
 
 
 def test_diacritics_and_tatweel_do_not_break_offsets() -> None:
@@ -152,7 +157,7 @@ def test_default_index_builds_fast() -> None:
 
 
 def test_find_all_is_fast(dev_docs: list[dict[str, Any]]) -> None:
-    gazetteer = get_gazetteer()
+    gazetteer = default_gazetteer()
     texts = [doc["text"] for doc in dev_docs]
     words = sum(len(t.split()) for t in texts)
     started = time.perf_counter()
@@ -164,19 +169,17 @@ def test_find_all_is_fast(dev_docs: list[dict[str, Any]]) -> None:
 
 def test_find_all_rejects_non_text() -> None:
     with pytest.raises(TypeError, match="bytes"):
-        get_gazetteer().find_all(b"x")  # type: ignore[arg-type]
+        default_gazetteer().find_all(b"x")  # type: ignore[arg-type]
 
 
 def test_hamzaless_conjunction_is_not_the_town_of_van() -> None:
     # "وان" = "و + أن" written without hamza in much news text; GeoNames also lists Van (Turkey).
-    spans = get_gazetteer().find_all("وقال المتحدث وان القوات انسحبت من المدينة")
-    assert [s.text for s in spans if s.kind == "GPE"] == []
+    spans = default_gazetteer().find_all("وقال المتحدث وان القوات انسحبت من المدينة")
+    assert [(s.text, s.kind) for s in spans] == [("القوات", "FORCE")]
 
 
 def test_homographs_are_tagged_only_outside_patterns() -> None:
-    from eventx.normalize.gazetteer import Gazetteer, get_gazetteer
-
-    found = {s.text: s.meta["tags"] for s in get_gazetteer().find_all("دعم مالي ثم جمهورية مالي وروسيا")}
+    found = {s.text: s.meta["tags"] for s in default_gazetteer().find_all("دعم مالي ثم جمهورية مالي وروسيا")}
     assert "homograph" in found["مالي"] and "homograph" not in found["جمهورية مالي"]
     assert "homograph" not in found["روسيا"]
     own = Gazetteer()
@@ -185,3 +188,66 @@ def test_homographs_are_tagged_only_outside_patterns() -> None:
     assert own.find_all("قال حزب الأمل")[0].meta["tags"] == ["homograph"]
     with pytest.raises(ValueError, match="homograph"):
         own.add_homograph("  ")
+
+
+# ---------------------------------------------------------------------- default and copies
+NEW_VILLAGE = "قرية زمردة الخضراء"  # made up: in no table
+# What the default tables make of it: "قرية" + an unknown word (place-type pattern), no canonical.
+UNKNOWN_VILLAGE = [("قرية زمردة", "GPE", None)]
+
+
+def _names(gazetteer: Gazetteer, text: str) -> list[tuple[str, str, str | None]]:
+    return [(s.text, s.kind, s.canonical) for s in gazetteer.find_all(text)]
+
+
+def test_default_is_shared_and_read_only(tmp_path: Path) -> None:
+    default = default_gazetteer()
+    assert default is default_gazetteer() and default.frozen
+    size = len(default)
+    user_file = tmp_path / "extra.tsv"
+    user_file.write_text(f"name\tkind\n{NEW_VILLAGE}\tLOC\n", encoding="utf-8")
+    attempts = {
+        "add": lambda: default.add(NEW_VILLAGE, "LOC"),
+        "add_entry": lambda: default.add_entry(default.entries[0]),
+        "load": lambda: default.load(user_file),
+        "add_homograph": lambda: default.add_homograph("روسيا"),
+        "add_head": lambda: default.add_head("كتيبة", "force"),
+        "add_place_type": lambda: default.add_place_type("قرية", "settlement"),
+        "add_state_name": lambda: default.add_state_name("XXX", "Nowhere"),
+    }
+    for method, attempt in attempts.items():
+        with pytest.raises(ConfigurationError, match=rf"^\[E501\] cannot {method}\(\) on a read-only .*\.copy\(\)"):
+            attempt()
+    with pytest.raises(TypeError):
+        default.state_names["XXX"] = "Nowhere"  # type: ignore[index]
+    assert len(default) == size and _names(default, NEW_VILLAGE) == UNKNOWN_VILLAGE
+    assert "XXX" not in default.state_names and match_key("روسيا") not in default.homographs
+
+
+def test_copy_is_independent_and_editable() -> None:
+    default = default_gazetteer()
+    mine, other = default.copy(), default.copy()
+    assert not mine.frozen and len(mine) == len(default)
+    mine.add(NEW_VILLAGE, "LOC", "Zumurruda al-Khadra")
+    sentence = f"وصلت القوات إلى {NEW_VILLAGE} صباحاً"
+    assert _names(mine, sentence) == [("القوات", "FORCE", None), (NEW_VILLAGE, "LOC", "Zumurruda al-Khadra")]
+    assert _names(default, sentence) == _names(other, sentence) == [("القوات", "FORCE", None), *UNKNOWN_VILLAGE]
+    assert len(mine) == len(default) + 1 == len(other) + 1
+    # A name the default already holds: the copy's higher-priority entry wins there only
+    # (entry lists are shared until written, never edited in place).
+    mine.add("روسيا", "ORG", "Russia Inc.")
+    assert [s.kind for s in mine.find_all("روسيا")] == ["ORG"]
+    assert [(s.kind, s.id) for s in default.find_all("روسيا")] == [("GPE", "RUS")]
+    assert [(s.kind, s.id) for s in other.find_all("روسيا")] == [("GPE", "RUS")]
+    frozen_copy = mine.copy(frozen=True)
+    assert frozen_copy.frozen and len(frozen_copy) == len(mine)
+    with pytest.raises(ConfigurationError, match=r"\[E501\]"):
+        frozen_copy.add("اسم", "LOC")
+
+
+def test_build_default_is_a_fresh_editable_instance() -> None:
+    fresh = build_default()
+    assert not fresh.frozen and fresh is not default_gazetteer()
+    fresh.add(NEW_VILLAGE, "LOC")
+    assert _names(fresh, NEW_VILLAGE) == [(NEW_VILLAGE, "LOC", None)]
+    assert _names(default_gazetteer(), NEW_VILLAGE) == UNKNOWN_VILLAGE

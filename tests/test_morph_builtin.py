@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from eventx.morph.builtin import BuiltinBackend, load_function_words, load_vocabulary
@@ -65,8 +67,10 @@ def test_shipped_lexicon_is_small_and_credited() -> None:
 
 def test_pipeline_runs_on_every_dev_document(dev_docs: list[dict[str, str]]) -> None:
     nlp = Pipeline(processors=["tokenize", "morph"], morph="builtin")
+    assert len(dev_docs) == 25
     for item in dev_docs:
         doc = nlp(item["text"])
+        assert doc.sentences and sum(1 for _ in doc.words) >= len(item["text"].split()), item["id"]
         for sentence in doc.sentences:
             assert [w.index for w in sentence.words] == list(range(len(sentence.words)))
             for token in sentence.tokens:
@@ -82,6 +86,9 @@ ODD_TEXTS = ["", "   \n\t ", "Hello world, NATO!", "🙂🙂 👍🏽", "قال 
 @pytest.mark.parametrize("text", ODD_TEXTS)
 def test_odd_input(text: str) -> None:
     doc = Pipeline(processors=["tokenize", "morph"], morph="builtin")(text)
+    # every visible character ends up in a token; spaces and bidi/format marks do not
+    visible = "".join(ch for ch in text if not ch.isspace() and unicodedata.category(ch) != "Cf")
+    assert "".join(token.text for token in doc.tokens) == visible
     for token in doc.tokens:
         assert token.words
     for word in doc.words:

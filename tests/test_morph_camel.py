@@ -221,7 +221,7 @@ def test_auto_falls_back_to_builtin_with_one_warning(tmp_path: Path, monkeypatch
     import eventx.morph.processor as processor
 
     monkeypatch.setenv("CAMELTOOLS_DATA", str(tmp_path))
-    monkeypatch.setattr(processor, "_FALLBACK_WARNED", False)
+    monkeypatch.setattr(processor, "_SAID", set())
     with pytest.warns(UserWarning, match="camel_data -i morphology-db-msa-r13"):
         nlp = Pipeline(processors=["tokenize", "morph"], morph="auto")
     assert nlp.describe()[1].startswith("morph: builtin")

@@ -107,9 +107,12 @@ def test_bulk_process_matches_process(nlp: Pipeline, dev_docs: dict[str, str]) -
     text = dev_docs["ar-news-027"]
     one = nlp(text)
     batch = list(nlp.pipe([text, dev_docs["ar-news-060"]], batch_size=2))
-    assert [(e.start, e.end, e.kind, e.id) for e in one.entities] == [
-        (e.start, e.end, e.kind, e.id) for e in batch[0].entities
-    ]
+    assert len(batch) == 2
+    expected = [(e.start, e.end, e.kind, e.id) for e in one.entities]
+    assert len(expected) >= 10  # the article names ministries, villages, regions and forces
+    assert ("منطقة كورسك", "GPE") in {(e.text, e.kind) for e in one.entities}
+    assert [(e.start, e.end, e.kind, e.id) for e in batch[0].entities] == expected
+    assert batch[1].entities and batch[1].text == dev_docs["ar-news-060"]
 
 
 def test_leading_clitic_is_trimmed_article_kept(nlp: Pipeline) -> None:
@@ -123,7 +126,8 @@ def test_leading_clitic_is_trimmed_article_kept(nlp: Pipeline) -> None:
 @pytest.mark.parametrize("text", ["", "   \n ", "Hello world, nothing Arabic here.", "😀🔥👍🏽", "...!!!؟؟", "123 456"])
 def test_bad_input_gives_no_crash(nlp: Pipeline, text: str) -> None:
     doc = nlp(text)
-    _assert_well_formed(doc)
+    assert doc.text == text
+    assert doc.entities == []  # nothing here is an Arabic name
 
 
 def test_morph_processor_does_not_change_the_contract(dev_docs: dict[str, str]) -> None:
@@ -142,7 +146,10 @@ def test_modes_and_describe() -> None:
     with pytest.raises(ConfigurationError):
         NerProcessor("spacy")
     doc = Pipeline(["tokenize", "ner"], ner="gazetteer")("قال فلاديمير بوتين إن روسيا")
-    assert {e.source for e in doc.entities} <= {"gazetteer"}
+    assert [(e.text, e.kind, e.source) for e in doc.entities] == [
+        ("فلاديمير بوتين", "PER", "gazetteer"),
+        ("روسيا", "GPE", "gazetteer"),
+    ]
 
 
 def test_lite_model_runs_without_morphology() -> None:
@@ -260,9 +267,11 @@ def test_reader_strips_marks_and_split_is_fixed() -> None:
     one, two = split_corpus(sentences), split_corpus(sentences)
     assert [s.tokens for s in one.test] == [s.tokens for s in two.test]
     assert len(one.train) + len(one.dev) + len(one.test) == len(sentences)
+    assert min(len(one.train), len(one.dev), len(one.test)) >= len(sentences) // 20
     assert not {s.tokens for s in one.test} & {s.tokens for s in one.dev} - {()}
     for part in ("train", "dev", "test"):  # documents (blocks) tile each part in order
         documents = one.documents(part)
+        assert len(documents) > 1
         assert [i for d in documents for i in d] == list(range(len(getattr(one, part))))
         assert all(len(d) <= one.block_size for d in documents)
 
@@ -314,7 +323,7 @@ def test_context_and_document_features() -> None:
     assert "tr[-1]=PER" not in second[1] and "dtr-1=PER" in second[1] and "dcnt=2" in second[1]
     assert "sport" in second[4] and "sport" not in first[2] and "tr[-1]=ORG" in second[4]
     info = document_info(sentences, [None, None])
-    assert set(info["صالح"]) <= set(second[1])
+    assert {"dtr-1=PER", "dcnt=2"} <= set(info["صالح"]) <= set(second[1])
     # a sentence tagged alone gets document features from itself
     alone = extractor.sentence(sentences[1])
     assert "dtr-1=PER" not in alone[1] and "dcnt=1" in alone[1]
@@ -325,7 +334,9 @@ def test_document_tagging_matches_the_processor(nlp: Pipeline) -> None:
     assert {"ctx", "doc"} <= set(tagger.features.groups)
     tagged = tagger.tag_document([["قال", "الرئيس", "اليمني", "علي", "عبد", "الله", "صالح"], ["وأضاف", "صالح"]])
     assert [len(tags) for tags, _ in tagged] == [7, 2]
+    assert [len(marginals) for _, marginals in tagged] == [7, 2]
     assert all(0.0 <= p <= 1.0 for _, marginals in tagged for p in marginals)
+    assert "B-PER" in tagged[0][0] and "PER" in tagged[1][0][1]
     doc = nlp("قال الرئيس اليمني علي عبد الله صالح إن الحكومة ستواصل الحوار. وأضاف صالح أن الحوار مستمر.")
     _assert_well_formed(doc)
     assert any(e.kind == "PER" and "صالح" in e.text for e in doc.entities)

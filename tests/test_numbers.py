@@ -5,6 +5,7 @@ Phrases marked "corpus" are verbatim from shared/corpus/dev/docs.jsonl.
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 import time
@@ -15,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventx.normalize import find_quantities, parse_quantity
+from eventx.normalize import find_dates, find_quantities, parse_quantity
 
 DEV = Path(__file__).parents[1].parent / "shared" / "corpus" / "dev"
 
@@ -168,11 +169,11 @@ def test_no_quantity(text: str) -> None:
     assert parse_quantity(text) is None
 
 
-@pytest.mark.parametrize("bad", [None, 3, 2.5, b"3"])
-def test_non_string_is_a_type_error(bad: object) -> None:
-    with pytest.raises(TypeError, match="must be a str"):
+@pytest.mark.parametrize(("bad", "code"), [(None, "E101"), (3, "E103"), (2.5, "E103"), (b"3", "E102")])
+def test_non_string_is_a_type_error(bad: object, code: str) -> None:
+    with pytest.raises(TypeError, match=rf"^\[{code}\] text must be a str"):
         parse_quantity(bad)  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match="must be a str"):
+    with pytest.raises(TypeError, match=rf"^\[{code}\] text must be a str"):
         find_quantities(bad)  # type: ignore[arg-type]
 
 
@@ -182,11 +183,65 @@ def test_find_quantities_skips_dates_unless_asked() -> None:
     assert [m.value.value for m in find_quantities(text, skip_dates=False)][:3] == [5, 27, 2024]
 
 
+def test_find_quantities_skips_the_dates_it_is_given() -> None:
+    text = "في 3 مارس 2024 قتل 5 جنود"
+    dates = find_dates(text, "2024-03-04")
+    assert [m.value.text for m in dates] == ["3 مارس 2024"]
+    assert [m.value.text for m in find_quantities(text, dates=dates)] == ["5 جنود"]
+    assert [m.value.value for m in find_quantities(text, dates=[])] == [3, 2024, 5]
+    assert [m.value.value for m in find_quantities(text, skip_dates=False, dates=dates)] == [3, 2024, 5]
+
+
+def test_dates_argument_maps_offsets_through_diacritics() -> None:
+    text = "في ٣ مارسَ ٢٠٢٤ قُتِلَ ٥ جنودٍ"
+    dates = find_dates(text, "2024-03-04")
+    assert [m.value.value for m in dates] == ["2024-03-03"]
+    assert [m.value.text for m in find_quantities(text, dates=dates)] == ["٥ جنودٍ"]
+
+
+def test_dates_argument_is_what_is_skipped_and_nothing_is_cached() -> None:
+    # With published 2025, "29 فبراير" is no date (2025 is not a leap year); without it, it is.
+    text = "في 29 فبراير قتل 3"
+    dates = find_dates(text, "2025-04-28")
+    assert dates == []
+    assert [m.value.value for m in find_quantities(text, dates=dates)] == [29, 3]
+    assert [m.value.value for m in find_quantities(text)] == [3]  # its own scan: no published
+
+
+def test_dates_argument_is_checked() -> None:
+    other = find_dates("في 3 مارس 2024 قتل", "2024-03-04")
+    assert other
+    with pytest.raises(ValueError, match=r"^\[E402\] "):
+        find_quantities("قتل 5 جنود في 3 مارس 2024", dates=other)
+    with pytest.raises(TypeError, match=r"^\[E401\] "):
+        find_quantities("قتل 5 جنود", dates="3 مارس")  # type: ignore[arg-type]
+
+
+def test_no_module_level_state_changes_across_calls() -> None:
+    import eventx.normalize.numbers as numbers_module
+
+    modules = [numbers_module] + [importlib.import_module(f"eventx.normalize.{name}") for name in (
+        "_numbers_fold", "_numbers_units", "_numbers_words")]
+
+    def state() -> list[dict[str, str]]:
+        return [{name: repr(value) for name, value in vars(module).items()
+                 if isinstance(value, dict | list | set | bytearray) and not name.startswith("__")}
+                for module in modules]
+
+    before = state()
+    text = "قتل 5 أشخاص في 27 مايو 2024 خلال الساعات الـ24 الماضية"
+    first = find_quantities(text)
+    find_dates(text, "2024-05-28")
+    assert [m.value.value for m in first] == [5]
+    assert find_quantities(text) == first
+    assert state() == before
+
+
 def test_offsets_and_noun_span_index_the_original_text() -> None:
     text = "أعلنت الوزارة مقتلَ ٣٠٠ جنديٍّ، وأصيب حوالي ٢٧٠٠ آخرين، ونفذت 12 غارة"
     matches = find_quantities(text)
-    assert [text[m.start:m.end] for m in matches] == [m.value.text for m in matches]
     assert [m.value.text for m in matches] == ["٣٠٠ جنديٍّ", "حوالي ٢٧٠٠ آخرين", "12"]
+    assert [text[m.start:m.end] for m in matches] == [m.value.text for m in matches]
     assert [text[m.noun_start:m.noun_end] for m in matches] == ["جنديٍّ", "آخرين", "غارة"]  # type: ignore[misc]
     assert all(a.end <= b.start for a, b in pairwise(matches))
 
@@ -228,6 +283,7 @@ _GOLD_NOT_FIGURES = 6
 def test_gold_quantities_reproduce() -> None:
     """Every gold quantity is among the figures found in its event's sentence."""
     docs = {json.loads(line)["id"]: json.loads(line) for line in (DEV / "docs.jsonl").open(encoding="utf-8")}
+    assert docs
     total = found = 0
     for path in sorted((DEV / "gold").glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
@@ -248,8 +304,9 @@ def test_speed_per_sentence() -> None:
         pytest.skip("dev corpus not available")
     texts = [s for line in (DEV / "docs.jsonl").open(encoding="utf-8")
              for s in re.split(r"[.\n]+", json.loads(line)["text"]) if s.strip()]
+    assert texts
     started = time.perf_counter()
     for text in texts:
-        find_quantities(text + " ")  # a fresh string: no cached date spans
+        find_quantities(text + " ")  # a fresh string: no help from the fold cache
     per_sentence_ms = (time.perf_counter() - started) / len(texts) * 1000
     assert per_sentence_ms < 1.0  # ~0.1 ms on a laptop (dates included); generous for loaded CI machines

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from eventx.errors import Errors
 from eventx.evaluation.jsonl import read_json, read_jsonl
 from eventx.evaluation.model import (
     EvaluationInputError,
@@ -85,9 +86,9 @@ def load_documents(docs_path: str | Path) -> tuple[dict[str, SourceDocument], li
         doc_id = obj.get("id", obj.get("doc_id"))
         text = obj.get("text")
         if not isinstance(doc_id, str) or not doc_id:
-            raise EvaluationInputError(f"{docs_path}, line {number}: document needs a string 'id'")
+            raise EvaluationInputError(Errors.EVAL_DOCUMENT_ID.format(path=docs_path, line=number))
         if not isinstance(text, str):
-            raise EvaluationInputError(f"{docs_path}, line {number}: document {doc_id} needs a string 'text'")
+            raise EvaluationInputError(Errors.EVAL_DOCUMENT_TEXT.format(path=docs_path, line=number, doc_id=doc_id))
         if doc_id in documents:
             warnings.append(f"{docs_path}, line {number}: duplicate document id {doc_id}; first one kept")
             continue
@@ -138,29 +139,29 @@ def load_gold(gold_dir: str | Path, docs_path: str | Path) -> GoldCorpus:
     """Read every ``*.json`` in ``gold_dir`` and locate its events in the ``docs_path`` texts."""
     directory = Path(gold_dir)
     if not directory.is_dir():
-        raise EvaluationInputError(f"gold directory not found: {directory}")
+        raise EvaluationInputError(Errors.GOLD_DIR_NOT_FOUND.format(path=directory))
     files = sorted(directory.glob("*.json"))
     if not files:
-        raise EvaluationInputError(f"gold directory has no .json files: {directory}")
+        raise EvaluationInputError(Errors.GOLD_DIR_EMPTY.format(path=directory))
     sources, warnings = load_documents(docs_path)
     documents: dict[str, GoldDocument] = {}
     for file in files:
         gold = read_json(file)
         if not isinstance(gold, Mapping):
-            raise EvaluationInputError(f"{file}: expected a JSON object")
+            raise EvaluationInputError(Errors.GOLD_NOT_AN_OBJECT.format(where=file))
         doc_id = gold.get("doc_id") or file.stem
         if not isinstance(doc_id, str):
-            raise EvaluationInputError(f"{file}: 'doc_id' must be a string")
+            raise EvaluationInputError(Errors.GOLD_DOC_ID_TYPE.format(path=file))
         if doc_id != file.stem:
             warnings.append(f"{file}: doc_id {doc_id!r} differs from the file name; using {doc_id!r}")
         if doc_id in documents:
-            raise EvaluationInputError(f"{file}: doc_id {doc_id!r} is already used by another gold file")
+            raise EvaluationInputError(Errors.GOLD_DOC_ID_REUSED.format(path=file, doc_id=doc_id))
         source = sources.get(doc_id)
         if source is None:
             warnings.append(f"gold document {doc_id}: not in {docs_path}; its events count as missed")
         documents[doc_id] = _gold_document(file, doc_id, gold, source, warnings)
     if not any(doc_id in sources for doc_id in documents):
-        raise EvaluationInputError(f"no gold document of {directory} is in {docs_path}: wrong documents file?")
+        raise EvaluationInputError(Errors.GOLD_DOCS_MISMATCH.format(gold_dir=directory, docs=docs_path))
     return GoldCorpus(documents, warnings)
 
 
@@ -169,7 +170,7 @@ def _gold_document(
 ) -> GoldDocument:
     raw_events = gold.get("events", [])
     if not isinstance(raw_events, list):
-        raise EvaluationInputError(f"{file}: 'events' must be a list")
+        raise EvaluationInputError(Errors.GOLD_EVENTS_NOT_A_LIST.format(path=file))
     text = source.text if source else ""
     sentences = tuple(split_sentences(text))
     events = tuple(
@@ -183,7 +184,7 @@ def _gold_document(
 def _required_str(raw: Mapping[str, Any], name: str, where: str) -> str:
     value = raw.get(name)
     if not isinstance(value, str) or not value:
-        raise EvaluationInputError(f"{where}: needs a non-empty string {name!r}")
+        raise EvaluationInputError(Errors.GOLD_FIELD_REQUIRED.format(where=where, name=name))
     return value
 
 
@@ -198,7 +199,7 @@ def _gold_event(
     warnings: list[str],
 ) -> EventMention:
     if not isinstance(raw, Mapping):
-        raise EvaluationInputError(f"{where}: expected a JSON object")
+        raise EvaluationInputError(Errors.GOLD_NOT_AN_OBJECT.format(where=where))
     event_type = _required_str(raw, "type", where)
     anchor = _required_str(raw, "anchor", where)
     trigger = _required_str(raw, "trigger", where)

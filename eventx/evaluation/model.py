@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from eventx.errors import EventxError
+from eventx.errors import Errors, EventxError
 from eventx.text.sentences import SentenceSpan
 
 __all__ = [
@@ -107,21 +107,21 @@ def _fmt_number(number: float | None) -> str:
 
 def _require_mapping(obj: Any, where: str) -> Mapping[str, Any]:
     if not isinstance(obj, Mapping):
-        raise EvaluationInputError(f"{where}: expected a JSON object, got {type(obj).__name__}")
+        raise EvaluationInputError(Errors.EVAL_NOT_AN_OBJECT.format(where=where, got=type(obj).__name__))
     return obj
 
 
 def _optional_str(obj: Any, where: str) -> str | None:
     if obj is None or isinstance(obj, str):
         return obj
-    raise EvaluationInputError(f"{where}: expected a string or null, got {obj!r}")
+    raise EvaluationInputError(Errors.EVAL_NOT_A_STRING.format(where=where, value=obj))
 
 
 def parse_filler(obj: Any, where: str) -> Filler:
     mapping = _require_mapping(obj, where)
     text = mapping.get("text")
     if not isinstance(text, str):
-        raise EvaluationInputError(f"{where}: filler needs a string 'text', got {text!r}")
+        raise EvaluationInputError(Errors.EVAL_FILLER_TEXT.format(where=where, value=text))
     filler_id = _optional_str(mapping.get("id"), f"{where}.id")
     if filler_id is not None:
         filler_id = filler_id.strip() or None  # "" is "no id", not an id every empty id shares
@@ -135,7 +135,7 @@ def parse_fillers(obj: Any, where: str) -> dict[str, tuple[Filler, ...]]:
     roles: dict[str, tuple[Filler, ...]] = {}
     for role, fillers in mapping.items():
         if not isinstance(fillers, list):
-            raise EvaluationInputError(f"{where}.{role}: expected a list of fillers")
+            raise EvaluationInputError(Errors.EVAL_FILLERS_NOT_A_LIST.format(where=f"{where}.{role}"))
         roles[str(role)] = tuple(parse_filler(f, f"{where}.{role}[{i}]") for i, f in enumerate(fillers))
     return roles
 
@@ -144,18 +144,18 @@ def _number(obj: Any, where: str) -> float | None:
     if obj is None:
         return None
     if isinstance(obj, bool):  # bool is an int subclass; true/false is never a figure
-        raise EvaluationInputError(f"{where}: expected a number, got {obj!r}")
+        raise EvaluationInputError(Errors.EVAL_NOT_A_NUMBER.format(where=where, value=obj))
     if isinstance(obj, (int, float)):
         number = float(obj)
     elif isinstance(obj, str):
         try:
             number = float(obj.replace(",", ""))
         except ValueError:
-            raise EvaluationInputError(f"{where}: expected a number, got {obj!r}") from None
+            raise EvaluationInputError(Errors.EVAL_NOT_A_NUMBER.format(where=where, value=obj)) from None
     else:
-        raise EvaluationInputError(f"{where}: expected a number, got {obj!r}")
+        raise EvaluationInputError(Errors.EVAL_NOT_A_NUMBER.format(where=where, value=obj))
     if not math.isfinite(number):
-        raise EvaluationInputError(f"{where}: expected a finite number, got {obj!r}")
+        raise EvaluationInputError(Errors.EVAL_NOT_FINITE.format(where=where, value=obj))
     return number
 
 

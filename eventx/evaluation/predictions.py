@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from eventx.errors import Errors
 from eventx.evaluation.jsonl import read_jsonl
 from eventx.evaluation.model import (
     EvaluationInputError,
@@ -62,13 +63,13 @@ def _raw_documents(source: PredictionSource) -> Iterable[tuple[str, Any]]:
 
 def parse_document_result(obj: Any, where: str) -> tuple[str, tuple[EventMention, ...]]:
     if not isinstance(obj, Mapping):
-        raise EvaluationInputError(f"{where}: expected a document result object, got {type(obj).__name__}")
+        raise EvaluationInputError(Errors.PREDICTION_NOT_A_RESULT.format(where=where, got=type(obj).__name__))
     doc_id = obj.get("doc_id")
     if not isinstance(doc_id, str) or not doc_id:
-        raise EvaluationInputError(f"{where}: document result needs a string 'doc_id'")
+        raise EvaluationInputError(Errors.PREDICTION_DOC_ID.format(where=where))
     raw_events = obj.get("events", [])
     if not isinstance(raw_events, list):
-        raise EvaluationInputError(f"{where} (doc {doc_id}): 'events' must be a list")
+        raise EvaluationInputError(Errors.PREDICTION_EVENTS_NOT_A_LIST.format(where=where, doc_id=doc_id))
     events = tuple(
         _predicted_event(f"{where} (doc {doc_id}) events[{i}]", doc_id, i, raw) for i, raw in enumerate(raw_events)
     )
@@ -77,16 +78,16 @@ def parse_document_result(obj: Any, where: str) -> tuple[str, tuple[EventMention
 
 def _predicted_event(where: str, doc_id: str, index: int, raw: Any) -> EventMention:
     if not isinstance(raw, Mapping):
-        raise EvaluationInputError(f"{where}: expected an event object")
+        raise EvaluationInputError(Errors.PREDICTION_NOT_AN_EVENT.format(where=where))
     event_type = raw.get("type")
     if not isinstance(event_type, str) or not event_type:
-        raise EvaluationInputError(f"{where}: event needs a string 'type'")
+        raise EvaluationInputError(Errors.PREDICTION_EVENT_TYPE.format(where=where))
     trigger = raw.get("trigger")
     if not isinstance(trigger, Mapping):
-        raise EvaluationInputError(f"{where}: event needs a 'trigger' object")
+        raise EvaluationInputError(Errors.PREDICTION_EVENT_TRIGGER.format(where=where))
     start = trigger.get("start")
     if not isinstance(start, int) or isinstance(start, bool) or start < 0:
-        raise EvaluationInputError(f"{where}: event needs 'trigger.start', a non-negative integer")
+        raise EvaluationInputError(Errors.PREDICTION_TRIGGER_START.format(where=where))
     attribution = raw.get("attribution")
     event_id = raw.get("id")
     return EventMention(

@@ -7,7 +7,7 @@ backend module loads its models on first use.
 
 from __future__ import annotations
 
-from eventx.errors import ConfigurationError
+from eventx.errors import ConfigurationError, Errors
 from eventx.morph.base import BackendInfo, MorphBackend, Segment
 
 __all__ = [
@@ -26,7 +26,7 @@ BACKEND_NAMES = ("auto", "camel", "builtin", "stanza")
 def resolve_backend_name(name: str = "auto") -> str:
     """The concrete backend ``name`` stands for (``auto`` → camel if its DB is found, else builtin)."""
     if name not in BACKEND_NAMES:
-        raise ConfigurationError(f"unknown morphology backend {name!r}; choose one of {', '.join(BACKEND_NAMES)}")
+        raise ConfigurationError(Errors.UNKNOWN_MORPH_BACKEND.format(name=name, known=", ".join(BACKEND_NAMES)))
     if name != "auto":
         return name
     from eventx.morph.camel import find_camel_db

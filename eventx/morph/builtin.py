@@ -30,7 +30,14 @@ from typing import NamedTuple
 import regex
 
 from eventx.morph.base import BackendInfo, Segment
-from eventx.text.orthography import ARABIC_DIACRITICS, BIDI_AND_ZERO_WIDTH, dediacritize, normalize_key
+from eventx.text.orthography import (
+    ARABIC_DIACRITICS,
+    BIDI_AND_ZERO_WIDTH,
+    CONJUNCTION_CLITICS,
+    PREPOSITION_CLITICS,
+    dediacritize,
+    normalize_key,
+)
 
 __all__ = [
     "ARABIC_LETTER_RE",
@@ -43,7 +50,8 @@ __all__ = [
 ]
 
 ARABIC_LETTER_RE = regex.compile(r"[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF\uFB50-\uFDFF\uFE70-\uFEFC]")
-_NUMBER_RE = regex.compile(r"^(?P<clitic>[وفبلك]?)(?P<number>\d+(?:[.,\u066b\u066c]\d+)*%?)$")
+_CLITIC_LETTERS = "".join(CONJUNCTION_CLITICS + PREPOSITION_CLITICS)  # a regex class: [وفبلك]
+_NUMBER_RE = regex.compile(rf"^(?P<clitic>[{_CLITIC_LETTERS}]?)(?P<number>\d+(?:[.,\u066b\u066c]\d+)*%?)$")
 _NOT_LETTERS = ARABIC_DIACRITICS | BIDI_AND_ZERO_WIDTH | {"\u0640"}
 
 
@@ -100,7 +108,7 @@ def nonword_segments(token: str) -> tuple[Segment, ...] | None:
                          features=(("NumForm", "Digit"),))
         if cut:
             clitic = token[:cut]
-            pos = "CCONJ" if clitic in "وف" else "ADP"
+            pos = "CCONJ" if clitic in CONJUNCTION_CLITICS else "ADP"
             return (Segment(0, cut, pos, "proclitic", clitic, clitic), number)
         return (number,)
     if ARABIC_LETTER_RE.search(token):
@@ -217,10 +225,10 @@ class BuiltinBackend:
 
     def _proclitic_options(self, key: str) -> list[tuple[int, ...]]:
         options: list[tuple[int, ...]] = []
-        conj = (1,) if key[:1] in ("و", "ف") else ()
+        conj = (1,) if key[:1] in CONJUNCTION_CLITICS else ()
         for first in ((), conj) if conj else ((),):
             rest = key[sum(first):]
-            if rest[:1] in ("ب", "ل", "ك"):
+            if rest[:1] in PREPOSITION_CLITICS:
                 options.append((*first, 1))
             if rest[:1] == "س" and rest[1:2] in _IMPERFECT_PREFIXES and len(rest) >= 5:
                 options.append((*first, 1))
@@ -242,7 +250,9 @@ class BuiltinBackend:
         if len(target) >= 3 and count >= 2 and count * 2 >= whole:
             return True
         first = key[0]
-        return bool(whole == 0 and count == 0 and first in ("و", "ف") and len(proclitics) == 1 and len(rest) >= 5)
+        return bool(
+            whole == 0 and count == 0 and first in CONJUNCTION_CLITICS and len(proclitics) == 1 and len(rest) >= 5
+        )
 
     def _split_enclitic(self, split: _Split, ta_marbuta: bool = False) -> _Split:
         stem = split.stem_form or split.stem_key

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from eventx.errors import ModelNotFoundError
+from eventx.errors import Errors, ModelNotFoundError
 from eventx.morph.base import BackendInfo, Segment
 from eventx.morph.builtin import load_name_keys, nonword_segments
 from eventx.morph.disambiguate import Candidate, ContextDisambiguator, Disambiguator
@@ -38,11 +38,6 @@ __all__ = [
 DEFAULT_DB = "calima-msa-r13"
 _TATWEEL = "\u0640"
 _NOT_LETTERS = ARABIC_DIACRITICS | BIDI_AND_ZERO_WIDTH | {_TATWEEL}
-_INSTALL_HINT = (
-    "install it on a connected machine with `camel_data -i morphology-db-msa-r13` (it writes to "
-    "~/.camel_tools, or to $CAMELTOOLS_DATA when set), then copy that directory here and point "
-    "CAMELTOOLS_DATA at it"
-)
 _CACHE_SIZE = 200_000
 # Loaded analyzers and candidate caches are shared by every backend (and pipeline) of a process
 # that uses the same database file: loading takes seconds and the DB is read-only.
@@ -71,10 +66,8 @@ def find_mle_model(db_name: str = DEFAULT_DB, data_dir: Path | None = None) -> P
 def _missing_db_message(db_name: str, root: Path) -> str:
     db = root / "data" / "morphology_db" / db_name / "morphology.db"
     if db.is_file():
-        what = f"camel-tools catalogue {root / 'catalogue.json'} is missing (without it camel-tools tries a download)"
-    else:
-        what = f"camel-tools morphology database {db_name!r} not found at {db}"
-    return f"{what}; {_INSTALL_HINT}. Or use the model-free fallback: Pipeline(morph='builtin')."
+        return Errors.CAMEL_CATALOGUE_MISSING.format(path=root / "catalogue.json")
+    return Errors.CAMEL_DB_NOT_FOUND.format(db_name=db_name, path=db)
 
 
 # --- camel feature values -> UD -------------------------------------------------------------

@@ -1,11 +1,12 @@
-"""Pipeline processors ``morph`` (clitic-split words) and ``parse`` (dependency heads).
+"""Components ``morph`` (clitic-split words) and ``parse`` (dependency heads).
 
 ``morph`` replaces each token's placeholder word with the words a morphology backend gives
-(:mod:`eventx.morph`); ``PipelineConfig.morph`` picks it: ``auto`` (camel when its database is
-installed, else builtin, with one warning saying how to get camel), ``camel``, ``builtin`` or
-``stanza``. ``parse`` adds heads and relations with stanza over the existing words
-(``PipelineConfig.parser``: ``auto`` is a no-op with one info message when no stanza models
-are installed, ``stanza`` requires them, ``None`` disables it).
+(:mod:`eventx.morph`). Its variants are the backends: ``camel``, ``builtin`` and ``stanza``;
+``auto`` picks camel when its database is installed, else builtin, with one warning saying
+how to get camel (``Pipeline(morph=...)`` or ``config={"morph": {"variant": ...}}``).
+``parse`` adds heads and relations with stanza over the existing words. Its variants are
+``stanza`` (requires the models) and ``none``; ``auto`` is ``none`` with one info message when
+no stanza models are installed (``Pipeline(parser=...)``).
 """
 
 from __future__ import annotations
@@ -15,17 +16,26 @@ import warnings
 from collections.abc import Sequence
 from typing import Any
 
+from eventx.component import ComponentConfig, Processor, registry
 from eventx.doc import Document, Sentence, Word
-from eventx.errors import ConfigurationError
 from eventx.morph import load_backend, resolve_backend_name
 from eventx.morph.base import MorphBackend, Segment
-from eventx.pipeline import PipelineConfig, Processor, register_processor
 
-__all__ = ["MorphProcessor", "ParseProcessor"]
+__all__ = ["MorphConfig", "MorphProcessor", "ParseConfig", "ParseProcessor"]
 
 logger = logging.getLogger("eventx.morph")
-_FALLBACK_WARNED = False
-_NO_PARSER_LOGGED = False
+# Messages about the active backend are said once per process, not once per pipeline.
+_SAID: set[str] = set()
+
+
+class MorphConfig(ComponentConfig):
+    variant: str = "auto"
+    """Backend: ``auto``, ``camel``, ``builtin``, ``stanza`` (or a variant a user registered)."""
+
+
+class ParseConfig(ComponentConfig):
+    variant: str = "auto"
+    """``auto`` (stanza when its Arabic models are found, else none), ``stanza`` or ``none``."""
 
 
 class MorphProcessor(Processor):
@@ -84,12 +94,11 @@ def _apply(text: str, sentence: Sentence, per_token: Sequence[Sequence[Segment]]
         token.words = words
 
 
-@register_processor("morph")
-def _make_morph(config: PipelineConfig) -> Processor:
-    global _FALLBACK_WARNED
-    concrete = resolve_backend_name(config.morph)
-    if config.morph == "auto" and concrete == "builtin" and not _FALLBACK_WARNED:
-        _FALLBACK_WARNED = True
+@registry.auto_resolver("morph")
+def resolve_morph(config: ComponentConfig) -> str:
+    concrete = resolve_backend_name("auto")
+    if concrete == "builtin" and "morph-fallback" not in _SAID:
+        _SAID.add("morph-fallback")
         from eventx.morph.camel import camel_data_dir
 
         warnings.warn(
@@ -99,7 +108,15 @@ def _make_morph(config: PipelineConfig) -> Processor:
             UserWarning,
             stacklevel=2,
         )
-    return MorphProcessor(load_backend(concrete))
+    return concrete
+
+
+def make_morph(config: MorphConfig) -> Processor:
+    return MorphProcessor(load_backend(config.variant))
+
+
+for _backend in ("camel", "builtin", "stanza"):
+    registry.factory("morph", _backend, config=MorphConfig)(make_morph)
 
 
 class ParseProcessor(Processor):
@@ -135,19 +152,31 @@ class ParseProcessor(Processor):
         return f"parse: {self.parser.info().description}"
 
 
-@register_processor("parse")
-def _make_parse(config: PipelineConfig) -> Processor:
-    global _NO_PARSER_LOGGED
-    if config.parser in (None, "none", ""):
-        return ParseProcessor(None, "parser=None")
-    if config.parser not in ("auto", "stanza"):
-        raise ConfigurationError(f"unknown parser {config.parser!r}; choose 'auto', 'stanza' or None")
-    from eventx.morph.stanza_backend import StanzaBackend, find_stanza_dir, stanza_resources_dir
+@registry.auto_resolver("parse")
+def resolve_parse(config: ComponentConfig) -> str:
+    from eventx.morph.stanza_backend import find_stanza_dir, stanza_resources_dir
 
-    if config.parser == "auto" and find_stanza_dir() is None:
-        reason = f"no stanza Arabic models in {stanza_resources_dir()}"
-        if not _NO_PARSER_LOGGED:
-            _NO_PARSER_LOGGED = True
-            logger.info("eventx: dependency parsing skipped: %s (set EVENTX_STANZA_DIR to enable it)", reason)
-        return ParseProcessor(None, reason)
+    if find_stanza_dir() is not None:
+        return "stanza"
+    if "no-parser" not in _SAID:
+        _SAID.add("no-parser")
+        logger.info(
+            "eventx: dependency parsing skipped: no stanza Arabic models in %s (set EVENTX_STANZA_DIR to enable it)",
+            stanza_resources_dir(),
+        )
+    return "none"
+
+
+@registry.factory("parse", "stanza", config=ParseConfig)
+def make_stanza_parse(config: ParseConfig) -> Processor:
+    from eventx.morph.stanza_backend import StanzaBackend
+
     return ParseProcessor(StanzaBackend())
+
+
+@registry.factory("parse", "none", config=ParseConfig)
+def make_no_parse(config: ParseConfig) -> Processor:
+    from eventx.morph.stanza_backend import find_stanza_dir, stanza_resources_dir
+
+    installed = find_stanza_dir() is not None
+    return ParseProcessor(None, "parser=None" if installed else f"no stanza Arabic models in {stanza_resources_dir()}")

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from eventx.errors import ModelNotFoundError
+from eventx.errors import Errors, ModelNotFoundError
 from eventx.morph.base import BackendInfo, Segment
 from eventx.text.orthography import dediacritize, normalize_key
 
@@ -42,10 +42,6 @@ __all__ = [
 
 REQUIRED_PROCESSORS = ("tokenize", "pos", "lemma", "depparse")
 _PIPELINES: dict[tuple[str, str], Any] = {}
-_INSTALL_HINT = (
-    "run `python -c \"import stanza; stanza.download('ar')\"` on a connected machine (models go to "
-    "~/stanza_resources), copy that directory here and set EVENTX_STANZA_DIR to it"
-)
 
 
 def stanza_resources_dir() -> Path:
@@ -110,9 +106,7 @@ class StanzaBackend:
         root = Path(model_dir).expanduser().absolute() if model_dir else stanza_resources_dir()
         found = find_stanza_dir(root)
         if found is None:
-            raise ModelNotFoundError(
-                f"stanza Arabic models (tokenize, pos, lemma, depparse) not found in {root}; {_INSTALL_HINT}"
-            )
+            raise ModelNotFoundError(Errors.STANZA_MODELS_NOT_FOUND.format(path=root))
         self.model_dir = found
         self.processors = stanza_processors(found)
 

@@ -32,7 +32,9 @@ _LAZY = {
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
-        raise AttributeError(f"module 'eventx.ner' has no attribute {name!r}")
+        from eventx.errors import Errors
+
+        raise AttributeError(Errors.NO_MODULE_ATTRIBUTE.format(module=__name__, name=name))
     import importlib
 
     return getattr(importlib.import_module(module), name)

@@ -29,16 +29,17 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from eventx.doc import EntitySpan
+from eventx.errors import Errors
 from eventx.records import ENTITY_KINDS
-from eventx.text.orthography import normalize_key
+from eventx.text.orthography import CONJUNCTION_CLITICS, PREPOSITION_CLITICS, PROCLITIC_LETTERS, normalize_key
 
 __all__ = ["Linker", "leading_clitic_length", "merge_entities", "trim_span"]
 
 Linker = Callable[[str, str | None], Any]
 """``link(text, kind)`` → an object with ``start end canonical id`` (a records.Mention) or None."""
 
-_CONJUNCTIONS = frozenset("وف")
-_PREPOSITIONS = frozenset("بلك")
+_CONJUNCTIONS = frozenset(CONJUNCTION_CLITICS)
+_PREPOSITIONS = frozenset(PREPOSITION_CLITICS)
 _CONTAINER_KINDS = frozenset({"ORG", "FAC", "FORCE", "LOC"})
 _CONTAINER_MIN_SCORE = 0.8
 _TITLES = frozenset(
@@ -65,7 +66,7 @@ def leading_clitic_length(word: str, *, oracle: ProcliticOracle | None = None, l
     the word minus the letter being a known name while the whole word is not.
     """
     key = normalize_key(word)
-    if len(key) < 3 or key[0] not in _CONJUNCTIONS | _PREPOSITIONS:
+    if len(key) < 3 or key[0] not in PROCLITIC_LETTERS:
         return 0
     opinion = oracle(word) if oracle is not None else None
     cut = 0
@@ -293,5 +294,5 @@ def _check(text: str, spans: Sequence[EntitySpan]) -> None:
         if span.kind not in ENTITY_KINDS:
             span.kind = "OTHER"
         if span.start < previous_end:  # cannot happen by construction; fail loudly if it does
-            raise AssertionError(f"overlapping entity spans at {span.start}")
+            raise AssertionError(Errors.OVERLAPPING_ENTITY_SPANS.format(start=span.start))
         previous_end = span.end

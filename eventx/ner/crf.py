@@ -22,7 +22,7 @@ from typing import Any
 
 import pycrfsuite
 
-from eventx.errors import ModelNotFoundError
+from eventx.errors import Errors, ModelNotFoundError
 from eventx.ner.features import FeatureExtractor, MorphLookup, add_stack_features
 
 __all__ = [
@@ -72,17 +72,14 @@ class CrfTagger:
         if path.is_dir():
             path = path / f"{DEFAULT_MODEL_NAME}.crfsuite"
         if not path.is_file():
-            raise ModelNotFoundError(
-                f"NER model not found at {path}; train one with `python -m eventx.train.ner --out {path.parent}`"
-            )
+            raise ModelNotFoundError(Errors.NER_MODEL_NOT_FOUND.format(path=path, folder=path.parent))
         self.model_path = path
         card_path = path.with_suffix(".json")
         self.card: dict[str, Any] = json.loads(card_path.read_text(encoding="utf-8")) if card_path.is_file() else {}
         groups = tuple(self.card.get("feature_groups", ["base"]))
         if "morph" in groups and morph is None:
             raise ModelNotFoundError(
-                f"{path.name} was trained with morphology features from the "
-                f"{self.card.get('morph_backend', '?')!r} backend, which is not available here"
+                Errors.NER_MORPH_BACKEND_MISSING.format(model=path.name, backend=self.card.get("morph_backend", "?"))
             )
         self.features = FeatureExtractor(groups=groups, morph=morph)
         self._tagger = pycrfsuite.Tagger()
@@ -91,7 +88,7 @@ class CrfTagger:
         if "stack" in groups:
             first = path.parent / str(self.card.get("first_stage", ""))
             if not self.card.get("first_stage") or not first.is_file():
-                raise ModelNotFoundError(f"{path.name} is a two-stage model but its first stage {first} is missing")
+                raise ModelNotFoundError(Errors.NER_FIRST_STAGE_MISSING.format(model=path.name, path=first))
             self._first_stage = pycrfsuite.Tagger()
             self._first_stage.open(str(first))
 

@@ -37,6 +37,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from eventx.errors import Errors
+from eventx.ner.clitics import strip_clitics
+from eventx.ner.lexicon import sport_words, trigger_classes
 from eventx.text.orthography import normalize_key
 
 __all__ = [
@@ -60,29 +63,6 @@ DocumentInfo = dict[str, tuple[str, ...]]
 """Clitic-stripped word → its document-level features (:func:`document_info`)."""
 
 _NAME_PARTICLES = frozenset({"بن", "ابن", "ابو", "عبد"})
-
-_CONJUNCTIONS = ("و", "ف")
-_PREPOSITIONS = ("ب", "ل", "ك")
-
-
-def strip_clitics(key: str) -> tuple[str, str]:
-    """``(proclitics, stem)`` of a normalized word: ``"وبالقوات"`` → ``("وبال", "قوات")``.
-
-    Conservative: a letter is only taken as a clitic when at least three letters remain,
-    and ب/ل/ك only when followed by the article (or ``لل``), since many names start with
-    those letters (بوتين، لندن، كييف).
-    """
-    prefix = ""
-    rest = key
-    if len(rest) > 3 and rest[0] in _CONJUNCTIONS:
-        prefix, rest = rest[0], rest[1:]
-    if len(rest) > 4 and rest[0] in _PREPOSITIONS and rest[1:3] == "ال":
-        prefix, rest = prefix + rest[0], rest[1:]
-    elif len(rest) > 3 and rest.startswith("لل"):
-        prefix, rest = prefix + "لل", rest[2:]
-    if len(rest) > 3 and rest.startswith("ال"):
-        prefix, rest = prefix + "ال", rest[2:]
-    return prefix, rest
 
 
 def word_shape(token: str) -> str:
@@ -240,9 +220,9 @@ class FeatureExtractor:
     def __post_init__(self) -> None:
         unknown = set(self.groups) - set(FEATURE_GROUPS)
         if unknown:
-            raise ValueError(f"unknown feature groups {sorted(unknown)}; known: {FEATURE_GROUPS}")
+            raise ValueError(Errors.NER_UNKNOWN_FEATURE_GROUPS.format(unknown=sorted(unknown), known=FEATURE_GROUPS))
         if "morph" in self.groups and self.morph is None:
-            raise ValueError("feature group 'morph' needs a morph lookup")
+            raise ValueError(Errors.NER_MORPH_LOOKUP_MISSING.format())
 
     def document(
         self, sentences: Sequence[Sequence[str]], gazetteer_tags: Sequence[Sequence[str] | None] | None = None
@@ -324,8 +304,6 @@ class FeatureExtractor:
             morph_features = list(self.morph(token))
             local.extend(morph_features)
             morph_class = morph_features[0] if morph_features else None
-        from eventx.ner.lexicon import trigger_classes
-
         view = _TokenView(key=key, stem=stem, local=local, morph_class=morph_class,
                           triggers=trigger_classes(key, stem))
         if len(self._cache) < 500_000:
@@ -334,8 +312,6 @@ class FeatureExtractor:
 
 
 def _is_sport(views: Sequence[_TokenView]) -> bool:
-    from eventx.ner.lexicon import sport_words
-
     words = sport_words()
     return any(v.key in words or v.stem in words for v in views)
 
@@ -366,8 +342,6 @@ def document_info(
     """Document-level features of every clitic-stripped Arabic word of 3+ letters: trigger
     classes at -2/-1 of ANY of its occurrences (``dtr-1=PER``), the gazetteer kinds of its
     occurrences (``dgaz=GPE``), a name particle before it (``dname``), its count (``dcnt=N``, ≤ 5)."""
-    from eventx.ner.lexicon import trigger_classes
-
     found: dict[str, set[str]] = {}
     counts: dict[str, int] = {}
     for tokens, gaz in zip(sentences, gazetteer_tags, strict=True):

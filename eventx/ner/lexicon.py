@@ -4,13 +4,16 @@ A trigger class (ORG, PER, SAY, GPE, LOC, FAC, NAME, SPORT) is a coarse word cla
 before people ("الرئيس", "المدرب"), organization heads ("شركة", "نادي"), speech verbs, place
 heads ("مدينة", "نهر"), name particles ("بن", "ابو"), and sports vocabulary. They are features
 the CRF weighs, never rules. Words are matched on :func:`eventx.text.normalize_key`, with and
-without their clitics (:func:`eventx.ner.features.strip_clitics`).
+without their clitics (:func:`eventx.ner.clitics.strip_clitics`).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+
+from eventx.ner.clitics import strip_clitics
+from eventx.text.orthography import normalize_key
 
 __all__ = ["TRIGGERS_PATH", "sport_words", "trigger_classes", "triggers"]
 
@@ -21,9 +24,6 @@ _CONTEXT_CLASSES = ("ORG", "PER", "SAY", "GPE", "LOC", "FAC", "NAME")
 @lru_cache(maxsize=1)
 def triggers() -> dict[str, frozenset[str]]:
     """Class → normalized trigger forms (each word with and without clitics/article)."""
-    from eventx.ner.features import strip_clitics
-    from eventx.text.orthography import normalize_key
-
     table: dict[str, set[str]] = {}
     for line in TRIGGERS_PATH.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):

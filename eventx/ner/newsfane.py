@@ -28,8 +28,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eventx.errors import ModelNotFoundError
+from eventx.errors import Errors, ModelNotFoundError
 from eventx.ner.labels import coarse_tag
+from eventx.text.orthography import PROCLITIC_LETTERS
 
 __all__ = [
     "CORPUS_FILENAME",
@@ -43,7 +44,7 @@ __all__ = [
 
 CORPUS_FILENAME = "NewsFANE_Gold_2014_170K.txt"
 _STRIP = "\ufeff\u200e\u200f\r"
-_PROCLITICS = frozenset("وفبلك")
+_PROCLITICS = PROCLITIC_LETTERS
 _ENCLITICS = frozenset({"ه", "ها", "هم", "هما", "هن", "كم", "كما", "كن", "نا", "ي"})
 
 
@@ -91,10 +92,7 @@ def default_corpus_path() -> Path:
     for candidate in candidates:
         if candidate.is_file():
             return candidate
-    raise ModelNotFoundError(
-        f"NewsFANE Gold 2014 not found (looked at {', '.join(map(str, candidates))}); "
-        "set EVENTX_NEWSFANE to the file NewsFANE_Gold_2014_170K.txt"
-    )
+    raise ModelNotFoundError(Errors.NEWSFANE_NOT_FOUND.format(paths=", ".join(map(str, candidates))))
 
 
 def read_newsfane(path: str | os.PathLike[str] | None = None, *, coarse: bool = True) -> list[TaggedSentence]:

@@ -13,7 +13,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from eventx.errors import ModelNotFoundError
+from eventx.errors import Errors, ModelNotFoundError
 
 __all__ = [
     "CamelNer",
@@ -77,10 +77,7 @@ class CamelNer:
     def __init__(self) -> None:
         model_dir = camel_ner_model_dir()
         if model_dir is None:
-            raise ModelNotFoundError(
-                "camel-tools NER model not installed; run `camel_data -i ner-arabert` "
-                "(with CAMELTOOLS_DATA set) or use ner='crf'"
-            )
+            raise ModelNotFoundError(Errors.CAMEL_NER_NOT_INSTALLED.format())
         from camel_tools.ner import NERecognizer
 
         self.model_dir = model_dir
@@ -101,9 +98,7 @@ class StanzaNer:
     def __init__(self) -> None:
         resources = stanza_ner_model_dir()
         if resources is None:
-            raise ModelNotFoundError(
-                "stanza Arabic NER model not installed; run `stanza.download('ar')` or use ner='crf'"
-            )
+            raise ModelNotFoundError(Errors.STANZA_NER_NOT_INSTALLED.format())
         import stanza
 
         self.model_dir = resources

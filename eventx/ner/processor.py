@@ -1,12 +1,16 @@
-"""The ``ner`` pipeline processor: fills ``doc.entities`` (sorted, non-overlapping EntitySpans).
+"""The ``ner`` component: fills ``doc.entities`` (sorted, non-overlapping, linked EntitySpans).
 
-``PipelineConfig.ner`` picks the recognizer:
+Its variants pick the recognizer (``Pipeline(ner=...)`` or ``config={"ner": {"variant": ...}}``):
 
 * ``auto`` -- gazetteer + a statistical tagger: camel-tools' AraBERT NER or stanza's Arabic
   NER when their models are already installed (checked on disk, never downloaded), else the
-  shipped CRF (:mod:`eventx.ner.model`).
+  shipped CRF (:mod:`eventx.ner.crf`).
 * ``crf`` -- gazetteer + the shipped CRF. ``gazetteer`` -- gazetteer (and its force/organ
   patterns) only. ``camel`` / ``stanza`` -- gazetteer + that model (an error when missing).
+
+The component owns its :class:`~eventx.normalize.gazetteer.Gazetteer` (``gazetteer=`` in its
+config; by default the shared read-only default tables), finds names with it and links every
+span through it, so two pipelines with different gazetteers never see each other's names.
 
 The CRF comes in two variants trained on the same split: ``newsfane-crf`` uses camel-tools
 morphology features and is chosen when the camel morphology DB is installed;
@@ -20,36 +24,37 @@ Everything heavy loads on first use.
 
 from __future__ import annotations
 
-import logging
-import threading
 from collections.abc import Callable, Sequence
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
+from pydantic import field_validator
+
+from eventx.component import ComponentConfig, Processor, registry
 from eventx.doc import Document, EntitySpan, Sentence
-from eventx.errors import ConfigurationError
+from eventx.errors import ConfigurationError, Errors
 from eventx.ner.combine import Linker, merge_entities
 from eventx.ner.crf import DEFAULT_MODEL_DIR, BioSpan, CrfTagger, bio_to_spans
-from eventx.pipeline import PipelineConfig, Processor, register_processor
+from eventx.normalize.gazetteer import Gazetteer, default_gazetteer
+from eventx.normalize.linking import link
+from eventx.text.orthography import PROCLITIC_LETTERS
 
 __all__ = [
     "LITE_MODEL_NAME",
     "MORPH_MODEL_NAME",
     "NER_MODES",
+    "NerConfig",
     "NerProcessor",
     "load_crf_tagger",
     "resolve_ner_mode",
     "spans_to_token_tags",
 ]
 
-logger = logging.getLogger("eventx.ner")
-
 NER_MODES = ("auto", "crf", "gazetteer", "camel", "stanza")
 MORPH_MODEL_NAME = "newsfane-crf"
 LITE_MODEL_NAME = "newsfane-crf-lite"
 MODEL_LICENCE = "CC BY-SA 3.0 (derived from NewsFANE Gold 2014, Fahd Alotaibi and Mark Lee)"
-_LOAD_LOCK = threading.Lock()
-_TAGGERS: dict[str, CrfTagger] = {}
 
 SequenceTagger = Callable[[Sequence[Sentence]], list[list[tuple[str, float]]]]
 
@@ -57,7 +62,9 @@ SequenceTagger = Callable[[Sequence[Sentence]], list[list[tuple[str, float]]]]
 def resolve_ner_mode(mode: str) -> str:
     """The concrete recognizer for a ``PipelineConfig.ner`` value (``auto`` → what is installed)."""
     if mode not in NER_MODES:
-        raise ConfigurationError(f"unknown ner {mode!r}; choose one of {', '.join(NER_MODES)}")
+        raise ConfigurationError(Errors.UNKNOWN_VARIANT.format(
+            option="ner", value=mode, name="ner", known=", ".join(NER_MODES)
+        ))
     if mode != "auto":
         return mode
     from eventx.ner.optional import camel_ner_model_dir, stanza_ner_model_dir
@@ -84,15 +91,15 @@ def load_crf_tagger(model_dir: str | Path | None = None, *, variant: str = "auto
     if variant == "auto":
         has_morph_model = (folder / f"{MORPH_MODEL_NAME}.crfsuite").is_file()
         variant = MORPH_MODEL_NAME if has_morph_model and CamelMorphFeatures.available() else LITE_MODEL_NAME
-    path = folder / f"{variant}.crfsuite"
-    key = str(path)
-    with _LOAD_LOCK:
-        tagger = _TAGGERS.get(key)
-        if tagger is None:
-            morph = CamelMorphFeatures() if variant == MORPH_MODEL_NAME else None
-            tagger = CrfTagger(path, morph=morph)
-            _TAGGERS[key] = tagger
-    return tagger
+    return _load_tagger(str(folder / f"{variant}.crfsuite"), variant == MORPH_MODEL_NAME)
+
+
+@lru_cache(maxsize=8)
+def _load_tagger(path: str, with_morphology: bool) -> CrfTagger:
+    """Cached loader: a model file is read once per process and shared read-only."""
+    from eventx.ner.features import CamelMorphFeatures
+
+    return CrfTagger(Path(path), morph=CamelMorphFeatures() if with_morphology else None)
 
 
 class NerProcessor(Processor):
@@ -102,23 +109,37 @@ class NerProcessor(Processor):
     provides = frozenset({"ner"})
     requires = frozenset({"tokenize"})
 
-    def __init__(self, mode: str = "auto", *, model_dir: str | Path | None = None) -> None:
+    def __init__(
+        self, mode: str = "auto", *, model_dir: str | Path | None = None, gazetteer: Gazetteer | None = None
+    ) -> None:
         self.requested = mode
         self.mode = resolve_ner_mode(mode)
         self.model_dir = Path(model_dir) if model_dir is not None else None
+        self._gazetteer = gazetteer
         self._crf: CrfTagger | None = None
         self._neural: Any = None
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The names this component finds and links (the shared default unless one was given)."""
+        if self._gazetteer is None:
+            self._gazetteer = default_gazetteer()
+        return self._gazetteer
+
+    @property
+    def linker(self) -> Linker:
+        return partial(link, gazetteer=self.gazetteer)
 
     # -- public -------------------------------------------------------------------------
     def process(self, doc: Document) -> Document:
         return self.bulk_process([doc])[0]
 
     def bulk_process(self, docs: Sequence[Document]) -> list[Document]:
-        gazetteer = {id(doc): _gazetteer_spans(doc.text) for doc in docs}
+        gazetteer = {id(doc): self.gazetteer.find_all(doc.text) for doc in docs}
         pairs = [(doc, s) for doc in docs for s in doc.sentences if s.tokens]
         tagged = self._tag(pairs, gazetteer)
         by_sentence = {id(s): spans for (_, s), spans in zip(pairs, tagged, strict=True)}
-        link = _linker()
+        link = self.linker
         camel = self._camel_oracle()
         for doc in docs:
             model_spans = [span for s in doc.sentences for span in by_sentence.get(id(s), [])]
@@ -229,41 +250,6 @@ def _to_entity_spans(
     return result
 
 
-def _gazetteer_spans(text: str) -> list[EntitySpan]:
-    finder = _gazetteer_finder()
-    return finder(text) if finder is not None else []
-
-
-_GAZETTEER_STATE: dict[str, Any] = {}
-
-
-def _gazetteer_finder() -> Callable[[str], list[EntitySpan]] | None:
-    """``get_gazetteer().find_all`` when the gazetteer module is importable (None otherwise)."""
-    if "finder" not in _GAZETTEER_STATE:
-        try:
-            from eventx.normalize.gazetteer import get_gazetteer
-
-            _GAZETTEER_STATE["finder"] = get_gazetteer().find_all
-        except ImportError as error:  # the gazetteer is a separate component; degrade, say so once
-            logger.warning("NER runs without the gazetteer (%s)", error)
-            _GAZETTEER_STATE["finder"] = None
-    return _GAZETTEER_STATE["finder"]
-
-
-def _linker() -> Linker | None:
-    if "link" not in _GAZETTEER_STATE:
-        try:
-            from eventx.normalize.linking import link
-
-            _GAZETTEER_STATE["link"] = link
-        except ImportError:
-            _GAZETTEER_STATE["link"] = None
-    return _GAZETTEER_STATE["link"]
-
-
-_CLITIC_LETTERS = frozenset("وفبلك")
-
-
 def _proclitic_oracle(doc: Document) -> Callable[[str], int | None] | None:
     """Leading clitic length per surface word from the ``morph`` processor's split, when it ran."""
     if "morph" not in doc.processed:
@@ -272,13 +258,39 @@ def _proclitic_oracle(doc: Document) -> Callable[[str], int | None] | None:
     for token in doc.tokens:
         cut = 0
         for word in token.words:
-            if word.role != "proclitic" or word.text not in _CLITIC_LETTERS:
+            if word.role != "proclitic" or word.text not in PROCLITIC_LETTERS:
                 break
             cut = word.end - token.start
         cuts.setdefault(token.text, cut)
     return cuts.get
 
 
-@register_processor("ner")
-def _make_ner(config: PipelineConfig) -> Processor:
-    return NerProcessor(config.ner, model_dir=config.options.get("ner_model_dir"))
+class NerConfig(ComponentConfig):
+    variant: str = "auto"
+    """``auto``, ``crf``, ``gazetteer``, ``camel`` or ``stanza`` (see the module docstring)."""
+    model_dir: Path | None = None
+    """Folder holding the CRF model files (default: the shipped models)."""
+    gazetteer: Any = None
+    """A :class:`Gazetteer` to find and link names with (default: the shared default tables)."""
+
+    @field_validator("gazetteer")
+    @classmethod
+    def _is_gazetteer(cls, value: Any) -> Any:
+        if value is not None and not isinstance(value, Gazetteer):
+            raise ValueError(Errors.BAD_RESOURCE.format(
+                what="gazetteer", expected="an eventx Gazetteer or None", got=type(value).__name__
+            ))
+        return value
+
+
+@registry.auto_resolver("ner")
+def resolve_ner(config: ComponentConfig) -> str:
+    return resolve_ner_mode("auto")
+
+
+def make_ner(config: NerConfig) -> Processor:
+    return NerProcessor(config.variant, model_dir=config.model_dir, gazetteer=config.gazetteer)
+
+
+for _mode in NER_MODES[1:]:
+    registry.factory("ner", _mode, config=NerConfig)(make_ner)

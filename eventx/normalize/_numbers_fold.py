@@ -12,6 +12,7 @@ digits, Arabic decimal/thousands separators), so patterns are written in normali
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -74,6 +75,18 @@ class FoldedText:
         while orig_end < len(original) and _DROPPED.match(original, orig_end) and not original[orig_end].isspace():
             orig_end += 1
         return orig_start, orig_end
+
+    def folded_span(self, start: int, end: int) -> tuple[int, int]:
+        """The folded ``[start, end)`` of an original span that :meth:`original_span` gave.
+
+        The inverse of :meth:`original_span` on its results, so that a caller holding
+        original offsets (a :class:`~eventx.normalize.dates.DateMatch`) can compare them with
+        folded ones: the first folded character at or after each end. Marks the end was
+        widened over were dropped by the fold, so they map to nothing.
+        """
+        if self.offsets is None:
+            return start, end
+        return bisect_left(self.offsets, start), bisect_left(self.offsets, end)
 
 
 @lru_cache(maxsize=1024)

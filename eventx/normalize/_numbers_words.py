@@ -20,6 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+from eventx.text.orthography import PROCLITIC_LETTERS
+
 __all__ = [
     "MAX_DIGITS",
     "NUMBER_WORDS",
@@ -108,9 +110,9 @@ def _table() -> dict[str, _Word]:
 _WORDS = _table()
 NUMBER_WORDS: frozenset[str] = frozenset(_WORDS)
 
-# Prefix clitics a number phrase may carry on its first word (و، ف، ب، ل، ك and pairs like "وب").
+# Prefix clitics a number phrase may carry on its first word (و، ف، ب، ل، ك and pairs like "وب"),
+# longest first; every one starts with a letter of PROCLITIC_LETTERS, the cheap first test.
 _CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
-_CLITIC_FIRST_LETTERS = frozenset("وفبلك")
 # Short forms that, with a clitic, are far more often another word: لست "I am not", وست "West".
 _NO_CLITIC = frozenset({"ست", "سبع", "تسع", "ثمان", "عشر", "احد", "احدي", "ربع", "ثلث", "نصف"})
 
@@ -150,7 +152,7 @@ def strip_clitic(word: str) -> tuple[_Word | None, int]:
     entry = _WORDS.get(word)
     if entry is not None:
         return entry, 0
-    if word[0] not in _CLITIC_FIRST_LETTERS:
+    if word[0] not in PROCLITIC_LETTERS:
         return None, 0
     for clitic in _CLITICS:
         if word.startswith(clitic) and len(word) > len(clitic) + 1:

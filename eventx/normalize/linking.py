@@ -2,11 +2,18 @@
 
 Public API:
 
-* :func:`link` -- ``link(text, kind=None, *, role=None) -> Mention | None`` (spec §4).
+* :func:`link` -- ``link(text, kind=None, *, role=None, gazetteer=None) -> Mention | None``
+  (spec §4).
 * :func:`link_span` -- the same look-up as an :class:`eventx.doc.EntitySpan` that keeps both
   ids (``id`` and ``meta["actor_id"]`` / ``meta["place_id"]``).
 * :func:`actor_id` -- the state a mention stands for when it fills an actor role
   (agent, parties, attacker, gainer, loser, perpetrator, victim, attribution).
+
+Each takes the :class:`~eventx.normalize.gazetteer.Gazetteer` to look names up in as the
+keyword ``gazetteer``; None means the shared read-only
+:func:`~eventx.normalize.gazetteer.default_gazetteer`. A component that owns a gazetteer with
+extra names passes it, so two pipelines in one process can link against different tables. This
+module keeps no state of its own (the rapidfuzz name list is cached on the gazetteer).
 
 Contract of :func:`link`:
 
@@ -32,9 +39,12 @@ Contract of :func:`link`:
 from __future__ import annotations
 
 from eventx.doc import EntitySpan
-from eventx.normalize.gazetteer import Gazetteer, GazetteerEntry, _tokens, get_gazetteer
-from eventx.normalize.variants import MIN_FUZZY_LENGTH, closest_long_name, match_key
+from eventx.errors import Errors
+from eventx.normalize._gazetteer_scan import scan_tokens
+from eventx.normalize.gazetteer import Gazetteer, default_gazetteer
+from eventx.normalize.variants import closest_long_name, match_key
 from eventx.records import ENTITY_KINDS, Mention
+from eventx.validation import coerce_text
 
 __all__ = ["ACTOR_ROLES", "PLACE_ROLES", "actor_id", "link", "link_span"]
 
@@ -48,13 +58,15 @@ _PLACE_KINDS = frozenset({"GPE", "LOC", "FAC"})
 _ACTOR_KINDS = frozenset({"GPE", "ORG", "FORCE", "FAC"})
 
 
-def link(text: str, kind: str | None = None, *, role: str | None = None) -> Mention | None:
+def link(
+    text: str, kind: str | None = None, *, role: str | None = None, gazetteer: Gazetteer | None = None
+) -> Mention | None:
     """Link the name that starts ``text``; see the module doc for the full contract.
 
     >>> link("لروسيا").model_dump()
     {'text': 'روسيا', 'start': 1, 'end': 6, 'kind': 'GPE', 'canonical': 'Russia', 'id': 'RUS'}
     """
-    span = link_span(text, kind)
+    span = link_span(text, kind, gazetteer=gazetteer)
     if span is None:
         return None
     use_actor = role in ACTOR_ROLES if role is not None else kind not in ("LOC", "FAC")
@@ -72,8 +84,9 @@ def link(text: str, kind: str | None = None, *, role: str | None = None) -> Ment
 def link_span(text: str, kind: str | None = None, *, gazetteer: Gazetteer | None = None) -> EntitySpan | None:
     """The gazetteer match that starts ``text`` (see :func:`link`), with both ids in ``meta``."""
     _check_arguments(text, kind)
-    gazetteer = gazetteer or get_gazetteer()
-    tokens = _tokens(text)
+    if gazetteer is None:  # not ``or``: an empty user gazetteer is falsy (len 0) but still meant
+        gazetteer = default_gazetteer()
+    tokens = scan_tokens(text)
     first = next((token for token in tokens if token.is_word), None)
     if first is None:
         return None
@@ -88,7 +101,7 @@ def link_span(text: str, kind: str | None = None, *, gazetteer: Gazetteer | None
     return _fuzzy_fallback(text, first.start, kind, gazetteer)
 
 
-def actor_id(mention: Mention | EntitySpan | str | None) -> str | None:
+def actor_id(mention: Mention | EntitySpan | str | None, *, gazetteer: Gazetteer | None = None) -> str | None:
     """The state (ISO alpha-3) a mention stands for as an actor, or None.
 
     For an :class:`EntitySpan` from the gazetteer this is ``meta["actor_id"]``; a
@@ -101,7 +114,7 @@ def actor_id(mention: Mention | EntitySpan | str | None) -> str | None:
     if isinstance(mention, EntitySpan) and "actor_id" in mention.meta:
         return mention.meta["actor_id"]
     text = mention if isinstance(mention, str) else mention.text
-    span = link_span(text)
+    span = link_span(text, gazetteer=gazetteer)
     if span is not None and span.meta.get("actor_id"):
         return span.meta["actor_id"]
     existing = None if isinstance(mention, str) else mention.id
@@ -109,10 +122,9 @@ def actor_id(mention: Mention | EntitySpan | str | None) -> str | None:
 
 
 def _check_arguments(text: object, kind: object) -> None:
-    if not isinstance(text, str):
-        raise TypeError(f"link() expects the name as str, got {type(text).__name__}")
+    coerce_text(text, "link() name")
     if kind is not None and kind not in ENTITY_KINDS:
-        raise ValueError(f"link() kind must be one of {', '.join(ENTITY_KINDS)} or None, got {kind!r}")
+        raise ValueError(Errors.LINK_KIND.format(known=", ".join(ENTITY_KINDS), value=kind))
 
 
 def _compatible(found: str, wanted: str) -> bool:
@@ -126,7 +138,7 @@ def _fuzzy_fallback(text: str, start: int, kind: str | None, gazetteer: Gazettee
     name = text[start:].strip()
     if len(match_key(name).split()) > 4:
         return None
-    entries, keys = _fuzzy_choices(gazetteer)
+    entries, keys = gazetteer.fuzzy_names()
     found = closest_long_name(name, keys)
     if found is None:
         return None
@@ -144,20 +156,6 @@ def _fuzzy_fallback(text: str, start: int, kind: str | None, gazetteer: Gazettee
         score=0.8,
         meta={"actor_id": best.actor_id, "place_id": best.place_id, "tags": sorted(best.tags | {"fuzzy"})},
     )
-
-
-_FUZZY_CACHE: dict[int, tuple[int, list[GazetteerEntry], list[str]]] = {}
-
-
-def _fuzzy_choices(gazetteer: Gazetteer) -> tuple[list[GazetteerEntry], list[str]]:
-    """Long fuzzy-flagged names of ``gazetteer`` (rebuilt when entries were added)."""
-    cached = _FUZZY_CACHE.get(id(gazetteer))
-    if cached is not None and cached[0] == len(gazetteer):
-        return cached[1], cached[2]
-    entries = [e for e in gazetteer.entries if e.fuzzy and len(match_key(e.name).replace(" ", "")) >= MIN_FUZZY_LENGTH]
-    keys = [match_key(e.name).replace(" ", "") for e in entries]
-    _FUZZY_CACHE[id(gazetteer)] = (len(gazetteer), entries, keys)
-    return entries, keys
 
 
 def _is_state_code(value: str | None) -> bool:

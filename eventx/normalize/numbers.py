@@ -10,13 +10,21 @@ digit + word "12 ألف", vague plurals "عشرات"), then reads the words arou
   person / missile / drone / shell / tank / km / percent) and a trailing "تقريبا".
 
 The match span covers all of that, as in the spec example "ما بين 10 آلاف و12 ألف جندي".
+
+Digits inside time expressions ("27 مايو 2024") are not figures. A caller that has already
+run :func:`eventx.normalize.dates.find_dates` on the text passes its result as ``dates=`` so
+the text is not scanned for dates twice; otherwise the number scanner runs the date scanner
+itself. Nothing is cached between calls: the result depends on the arguments only.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from eventx.errors import Errors
+from eventx.normalize._dates_scan import scan_dates
 from eventx.normalize._numbers_fold import FoldedText, fold
 from eventx.normalize._numbers_units import (
     APPROX_AFTER,
@@ -27,8 +35,10 @@ from eventx.normalize._numbers_units import (
     STOP_WORDS,
 )
 from eventx.normalize._numbers_words import NUMBER_WORDS, ParsedNumber, parse_number_at, strip_clitic
-from eventx.normalize.dates import date_spans_of
+from eventx.normalize.dates import DateMatch
 from eventx.records import Quantity
+from eventx.text.orthography import PROCLITIC_LETTERS
+from eventx.validation import coerce_text
 
 __all__ = ["QuantityMatch", "find_quantities", "parse_quantity"]
 
@@ -51,7 +61,6 @@ class QuantityMatch:
 
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
-_CLITIC_LETTERS = "وبلفك"
 _RANGE_TO = frozenset({"الي", "حتي", "-"})
 _STARTERS = frozenset(NUMBER_WORDS) | frozenset(DUAL_NOUNS)
 
@@ -79,7 +88,7 @@ def _word_matches(token: str, expected: str, allow_clitic: bool) -> int | None:
         return 0
     if allow_clitic and len(token) > len(expected) and token.endswith(expected):
         prefix = token[: len(token) - len(expected)]
-        if len(prefix) <= 2 and all(ch in _CLITIC_LETTERS for ch in prefix):
+        if len(prefix) <= 2 and all(ch in PROCLITIC_LETTERS for ch in prefix):
             return len(prefix)
     return None
 
@@ -190,13 +199,23 @@ def _may_start_figure(word: str) -> bool:
     """Cheap test before the parser: a digit, a number word or dual noun, maybe behind a clitic."""
     if word[0].isdigit() or word in _STARTERS:
         return True
-    return word[0] in _CLITIC_LETTERS and (word[1:] in _STARTERS or strip_clitic(word)[0] is not None)
+    return word[0] in PROCLITIC_LETTERS and (word[1:] in _STARTERS or strip_clitic(word)[0] is not None)
 
 
-def _scan(text: str, folded: FoldedText, skip_dates: bool) -> list[QuantityMatch]:
+def _date_spans(folded: FoldedText, dates: Sequence[DateMatch] | None) -> tuple[tuple[int, int], ...]:
+    """Folded-text spans of the time expressions whose figures are skipped.
+
+    ``dates`` carry original offsets; they are mapped back to the folded text the number
+    scanner works in. Without them the date scanner runs here, with no publication date.
+    """
+    if dates is None:
+        return tuple((hit.start, hit.end) for hit in scan_dates(folded, None))
+    return tuple(folded.folded_span(match.start, match.end) for match in dates)
+
+
+def _scan(text: str, folded: FoldedText, date_spans: tuple[tuple[int, int], ...]) -> list[QuantityMatch]:
     tokens = _tokenize(folded)
     words, found = tokens.words, tokens.found
-    date_spans = date_spans_of(folded) if skip_dates else ()
     matches: list[QuantityMatch] = []
     index = 0
     while index < len(words):
@@ -239,7 +258,7 @@ def _dual_noun(tokens: _Tokens, folded: FoldedText, text: str, index: int) -> Qu
     word = tokens.words[index]
     unit = DUAL_NOUNS.get(word)
     offset = 0
-    if unit is None and len(word) > 4 and word[0] in _CLITIC_LETTERS:
+    if unit is None and len(word) > 4 and word[0] in PROCLITIC_LETTERS:
         unit, offset = DUAL_NOUNS.get(word[1:]), 1
     if unit is None:
         return None
@@ -247,15 +266,40 @@ def _dual_noun(tokens: _Tokens, folded: FoldedText, text: str, index: int) -> Qu
     return QuantityMatch(start, end, Quantity(text=text[start:end], value=2, unit=unit), start, end)
 
 
-def find_quantities(text: str, skip_dates: bool = True) -> list[QuantityMatch]:
+def _check_dates(text: str, dates: object) -> Sequence[DateMatch]:
+    """``dates`` itself when it is a sequence of DateMatch that fit ``text``.
+
+    Offsets of another text would silently skip the wrong figures, so a match whose span does
+    not hold its own text is refused.
+    """
+    if not isinstance(dates, list | tuple) or not all(isinstance(match, DateMatch) for match in dates):
+        raise TypeError(Errors.DATES_TYPE.format(got=type(dates).__name__))
+    for match in dates:
+        if text[match.start:match.end] != match.value.text:
+            raise ValueError(Errors.DATES_OTHER_TEXT.format(start=match.start, end=match.end,
+                                                            surface=match.value.text))
+    return dates
+
+
+def find_quantities(
+    text: str, skip_dates: bool = True, *, dates: Sequence[DateMatch] | None = None
+) -> list[QuantityMatch]:
     """All figures in ``text``, in order, non-overlapping, with offsets into ``text``.
 
     With ``skip_dates`` (the default) digits that belong to a time expression ("27 مايو",
-    "عام 2024", "الساعات الـ24 الماضية") are not reported as figures.
+    "عام 2024", "الساعات الـ24 الماضية") are not reported as figures. ``dates`` is what
+    ``find_dates(text, published)`` returned for the same text: its expressions are the ones
+    skipped, and the text is not scanned for dates again. Without it the dates are found
+    here with no publication date, which can differ in rare cases (a year-less "29 فبراير"
+    is a date without a year but not in a non-leap publication year). ``dates`` is ignored
+    when ``skip_dates`` is False.
     """
-    if not isinstance(text, str):
-        raise TypeError(f"text must be a str, got {type(text).__name__}")
-    return _scan(text, fold(text), skip_dates)
+    text = coerce_text(text)
+    if dates is not None:
+        dates = _check_dates(text, dates)
+    folded = fold(text)
+    date_spans = _date_spans(folded, dates) if skip_dates else ()
+    return _scan(text, folded, date_spans)
 
 
 def parse_quantity(text: str) -> Quantity | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from eventx.doc import EntitySpan, Sentence
 from eventx.rules.words import WordView, sentence_views
-from eventx.text.orthography import normalize_key
+from eventx.text.orthography import PREPOSITION_CLITICS, PROCLITIC_LETTERS, normalize_key
 
 __all__ = [
     "PREPOSITIONS",
@@ -91,7 +91,7 @@ _TRANSPARENT = frozenset(
         "العاصمة",
     )
 )
-_CLITIC_PREPS = ("ب", "ل", "ك")
+_CLITIC_PREPS = PREPOSITION_CLITICS
 _NEAR = frozenset(normalize_key(w) for w in ("بالقرب", "مقربة", "قريب", "قريبا"))
 
 
@@ -321,7 +321,7 @@ def add_chunks(context: SentenceContext, chunks: Sequence[CompiledChunk]) -> Non
                 or nxt.pos in ("VERB", "PUNCT", "ADP", "CCONJ", "NUM")
                 or not nxt.token.text[:1].isalpha()
                 or normalize_key(nxt.token.text) in PREPOSITIONS
-                or any(p in ("ب", "ل", "ك", "و", "ف") for p in nxt.proclitics)
+                or any(p in PROCLITIC_LETTERS for p in nxt.proclitics)
                 or nxt.keys & spec.stop
             ):
                 break

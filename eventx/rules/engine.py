@@ -42,11 +42,10 @@ from eventx.rules.schema import Cues, EventTypeSpec, QuantitySpec, Rule
 from eventx.rules.words import CompiledPattern, compile_pattern, entry_keys, expand_lexicons, unsplit_stems
 from eventx.text.orthography import normalize_key
 
-__all__ = ["ACTOR_ROLES", "NO_PUBLISHED_WARNING", "RuleEngine"]
+__all__ = ["ACTOR_ROLES", "RuleEngine"]
 
 # Roles filled by an actor: a capital or state organ there resolves to its state (spec §4).
 ACTOR_ROLES = frozenset({"agent", "parties", "attacker", "gainer", "loser", "perpetrator"})
-NO_PUBLISHED_WARNING = "no publication date: relative dates left unresolved"
 _T = TypeVar("_T")
 _BLOCKING_KINDS = frozenset({"GPE", "PER", "ORG", "LOC", "FAC", "FORCE"})
 
@@ -257,10 +256,11 @@ class RuleEngine:
     # ------------------------------------------------------------------ events
 
     def extract(self, doc: Document) -> list[Event]:
-        """Events of ``doc`` (which must have been tokenized; morphology and NER make it better)."""
-        figures, times, unresolved = _figures_and_times(doc)
-        if unresolved and NO_PUBLISHED_WARNING not in doc.warnings:
-            doc.warnings.append(NO_PUBLISHED_WARNING)
+        """Events of ``doc``, which the ``tokenize`` and ``normalize`` components have filled
+        (morphology and NER make the result better). The engine only reads the document."""
+        # Dates and figures come resolved from the ``normalize`` component, in text order.
+        figures = [(q.start, q.end, q.value, q.value.unit) for q in doc.quantities]
+        times = [(d.start, d.end, d.value, d.relative) for d in doc.dates]
         events: list[Event] = []
         prefix = doc.doc_id or "doc"
         entities = sorted(doc.entities, key=lambda e: e.start)
@@ -597,20 +597,3 @@ def _mention(entity: EntitySpan, role: str) -> Mention:
     return Mention(
         text=entity.text, start=entity.start, end=entity.end, kind=kind, canonical=entity.canonical, id=entity_id
     )
-
-
-def _figures_and_times(
-    doc: Document,
-) -> tuple[list[tuple[int, int, object, str | None]], list[tuple[int, int, object, bool]], bool]:
-    from eventx.normalize import find_dates, find_quantities
-
-    figures = sorted(((m.start, m.end, m.value, m.value.unit) for m in find_quantities(doc.text)), key=lambda f: f[0])
-    times = []
-    unresolved = False
-    for m in find_dates(doc.text, doc.published):
-        relative = bool(getattr(m, "relative", False))
-        if relative and m.value.value is None:
-            unresolved = True
-        times.append((m.start, m.end, m.value, relative))
-    times.sort(key=lambda t: t[0])
-    return figures, times, unresolved

@@ -2,8 +2,8 @@
 
 Every error names the file, the rule id and the field, e.g.::
 
-    RulePackError: mypack/protest.yaml, rule 'protest/march', field arguments.crowd.kinds:
-    unknown entity kind(s) ['CROWD']; use ['GPE', 'PER', ...]
+    RulePackError: [E305] mypack/protest.yaml, rule 'protest/march', field arguments.crowd.kinds:
+    Value error, [E320] unknown entity kind(s) ['CROWD']; use ['GPE', 'PER', ...]
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from eventx.errors import RulePackError
+from eventx.errors import Errors, RulePackError
 from eventx.rules.schema import ChunkSpec, Cues, EventTypeSpec, Rule, RulePackFile
 
 __all__ = ["BUILTIN_PACK", "RulePack", "builtin_pack_dir", "load_pack", "load_packs", "merge_cues"]
@@ -48,7 +48,7 @@ def _format_validation_error(where: str, error: ValidationError) -> str:
     lines = []
     for item in error.errors():
         loc = ".".join(str(part) for part in item["loc"])
-        lines.append(f"{where}, field {loc or '(top level)'}: {item['msg']}")
+        lines.append(Errors.PACK_FIELD.format(where=where, field=loc or "(top level)", problem=item["msg"]))
     return "\n".join(lines)
 
 
@@ -56,11 +56,11 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
-        raise RulePackError(f"{path}: not valid YAML: {exc}") from None
+        raise RulePackError(Errors.PACK_NOT_YAML.format(path=path, error=exc)) from None
     except OSError as exc:
-        raise RulePackError(f"{path}: cannot read rule file: {exc.strerror}") from None
+        raise RulePackError(Errors.PACK_UNREADABLE.format(path=path, reason=exc.strerror)) from None
     if not isinstance(data, dict):
-        raise RulePackError(f"{path}: a rule file must be a mapping with at least a 'pack' key")
+        raise RulePackError(Errors.PACK_NOT_A_MAPPING.format(path=path))
     return data
 
 
@@ -68,7 +68,7 @@ def _parse_file(path: Path) -> RulePackFile:
     data = _read_yaml(path)
     raw_rules = data.pop("rules", []) or []
     if not isinstance(raw_rules, list):
-        raise RulePackError(f"{path}, field rules: must be a list of rules")
+        raise RulePackError(Errors.PACK_RULES_NOT_A_LIST.format(path=path))
     try:
         header = RulePackFile.model_validate(data)
     except ValidationError as exc:
@@ -88,11 +88,11 @@ def _pack_files(source: Path) -> list[Path]:
     if source.is_dir():
         files = sorted([*source.glob("*.yaml"), *source.glob("*.yml")])
         if not files:
-            raise RulePackError(f"{source}: no .yaml rule files in this folder")
+            raise RulePackError(Errors.PACK_FOLDER_EMPTY.format(path=source))
         return files
     if source.is_file():
         return [source]
-    raise RulePackError(f"rule pack {str(source)!r} not found (give 'builtin', a folder or a .yaml file)")
+    raise RulePackError(Errors.PACK_NOT_FOUND.format(source=str(source)))
 
 
 def load_pack(source: str | Path, *, known_types: dict[str, EventTypeSpec] | None = None) -> RulePack:
@@ -106,12 +106,12 @@ def load_pack(source: str | Path, *, known_types: dict[str, EventTypeSpec] | Non
     parsed = [(f, _parse_file(f)) for f in files]
     names = {p.pack for _, p in parsed}
     if len(names) > 1:
-        raise RulePackError(f"{path}: files name different packs {sorted(names)}; one folder is one pack")
+        raise RulePackError(Errors.PACK_NAMES_DIFFER.format(path=path, names=sorted(names)))
     pack = RulePack(name=names.pop(), sources=[str(f) for f in files])
     for file, part in parsed:
         for type_name, spec in part.event_types.items():
             if type_name in pack.event_types:
-                raise RulePackError(f"{file}: event type {type_name!r} is defined twice in pack {pack.name!r}")
+                raise RulePackError(Errors.PACK_TYPE_DEFINED_TWICE.format(path=file, name=type_name, pack=pack.name))
             pack.event_types[type_name] = spec
         for lex_name, words in part.lexicons.items():
             pack.lexicons.setdefault(lex_name, []).extend(words)
@@ -121,7 +121,7 @@ def load_pack(source: str | Path, *, known_types: dict[str, EventTypeSpec] | Non
         for rule in part.rules:
             if rule.id in pack.rule_files:
                 raise RulePackError(
-                    f"{file}, rule {rule.id!r}: id already used in {pack.rule_files[rule.id]}; rule ids are unique"
+                    Errors.PACK_RULE_ID_REUSED.format(path=file, rule=rule.id, other=pack.rule_files[rule.id])
                 )
             pack.rule_files[rule.id] = str(file)
             pack.rules.append(rule)
@@ -153,31 +153,40 @@ def _check_rules(pack: RulePack, known_types: dict[str, EventTypeSpec]) -> None:
         spec = types.get(rule.type)
         if spec is None:
             raise RulePackError(
-                f"{where}, field type: event type {rule.type!r} is not defined; "
-                f"add it under event_types (known: {', '.join(sorted(types))})"
+                Errors.RULE_TYPE_UNDEFINED.format(where=where, type=rule.type, known=", ".join(sorted(types)))
             )
         for role in rule.arguments:
             if role not in spec.roles:
-                raise RulePackError(f"{where}, field arguments.{role}: {rule.type} has roles {spec.roles}")
+                raise RulePackError(
+                    Errors.RULE_UNKNOWN_ROLE.format(where=where, role=role, type=rule.type, roles=spec.roles)
+                )
         for role in rule.require_any:
             if role not in spec.roles and role not in spec.quantities:
-                raise RulePackError(f"{where}, field require_any: {role!r} is not a role of {rule.type}")
+                raise RulePackError(Errors.RULE_REQUIRE_ANY_UNKNOWN.format(where=where, role=role, type=rule.type))
         for role in [*rule.quantities, *([rule.quantity_role] if rule.quantity_role else [])]:
             if role not in spec.quantities:
-                raise RulePackError(f"{where}, field quantities.{role}: {rule.type} has quantities {spec.quantities}")
+                raise RulePackError(
+                    Errors.RULE_UNKNOWN_QUANTITY.format(
+                        where=where, role=role, type=rule.type, quantities=spec.quantities
+                    )
+                )
         for name, value in rule.attributes.items():
             allowed = spec.attributes.get(name)
             if allowed is None:
                 raise RulePackError(
-                    f"{where}, field attributes.{name}: {rule.type} has attributes {list(spec.attributes)}"
+                    Errors.RULE_UNKNOWN_ATTRIBUTE.format(
+                        where=where, name=name, type=rule.type, attributes=list(spec.attributes)
+                    )
                 )
             if value not in allowed:
-                raise RulePackError(f"{where}, field attributes.{name}: {value!r} is not one of {allowed}")
+                raise RulePackError(
+                    Errors.RULE_ATTRIBUTE_VALUE.format(where=where, name=name, value=value, allowed=allowed)
+                )
         for pattern in [rule.trigger, *rule.trigger.sequence, *rule.trigger.preceded_by]:
             for entry in [*pattern.lemma, *pattern.form, *pattern.prefix]:
                 if entry.startswith("@") and entry[1:] not in pack.lexicons:
                     raise RulePackError(
-                        f"{where}, field trigger: lexicon {entry!r} is not defined in pack {pack.name!r}"
+                        Errors.RULE_UNKNOWN_LEXICON.format(where=where, entry=entry, pack=pack.name)
                     )
 
 

@@ -1,22 +1,48 @@
-"""The ``events`` pipeline processor: runs the rule engine over each document."""
+"""The ``events`` component: the rule engine over each document.
+
+The component owns its :class:`~eventx.rules.engine.RuleEngine`: built from ``rule_packs``
+(``"builtin"`` or pack folders/files, loaded in order), or handed over ready-made as ``engine``
+(one engine may serve several pipelines; it holds compiled rules only, no per-document state).
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
+from pydantic import field_validator
+
+from eventx.component import ComponentConfig, Processor, registry
 from eventx.doc import Document
-from eventx.pipeline import PipelineConfig, Processor, register_processor
+from eventx.errors import Errors
 from eventx.rules.engine import RuleEngine
 
-__all__ = ["EventsProcessor"]
+__all__ = ["EventsConfig", "EventsProcessor"]
+
+
+class EventsConfig(ComponentConfig):
+    rule_packs: tuple[str | Path, ...] = ("builtin",)
+    """Packs to load, in order: ``"builtin"``, folders or YAML files."""
+    engine: Any = None
+    """A :class:`RuleEngine` to use instead of loading ``rule_packs``."""
+
+    @field_validator("engine")
+    @classmethod
+    def _is_engine(cls, value: Any) -> Any:
+        if value is not None and not isinstance(value, RuleEngine):
+            raise ValueError(Errors.BAD_RESOURCE.format(
+                what="engine", expected="a RuleEngine or None", got=type(value).__name__
+            ))
+        return value
 
 
 class EventsProcessor(Processor):
     name = "events"
     provides = frozenset({"events"})
-    requires = frozenset({"tokenize"})
+    requires = frozenset({"tokenize", "normalize"})
 
-    def __init__(self, rule_packs: tuple[str, ...]) -> None:
-        self.rule_packs = rule_packs
-        self.engine = RuleEngine.from_sources(rule_packs)
+    def __init__(self, engine: RuleEngine) -> None:
+        self.engine = engine
 
     def process(self, doc: Document) -> Document:
         doc.events = self.engine.extract(doc)
@@ -28,6 +54,6 @@ class EventsProcessor(Processor):
         return f"events: {n_rules} rules from packs {', '.join(p.name for p in self.engine.packs)}"
 
 
-@register_processor("events")
-def _make_events(config: PipelineConfig) -> Processor:
-    return EventsProcessor(config.rule_packs)
+@registry.factory("events", config=EventsConfig)
+def make_events(config: EventsConfig) -> Processor:
+    return EventsProcessor(config.engine or RuleEngine.from_sources(config.rule_packs))

@@ -8,7 +8,7 @@ from eventx.doc import EntitySpan
 from eventx.rules.context import SentenceContext
 from eventx.rules.schema import AttributionCues, CueSet, RealisCues
 from eventx.rules.words import entry_keys
-from eventx.text.orthography import normalize_key
+from eventx.text.orthography import CONJUNCTION_CLITICS, normalize_key
 
 __all__ = [
     "CompiledCueSet",
@@ -108,7 +108,7 @@ def _has_future_prefix(token_text: str, lemma: str) -> bool:
     if not lemma or lemma.startswith("س"):
         return False
     key = normalize_key(token_text)
-    if key.startswith(("و", "ف")):
+    if key.startswith(CONJUNCTION_CLITICS):
         key = key[1:]
     return len(key) > 3 and key[0] == "س" and key[1] in "يتنا"
 

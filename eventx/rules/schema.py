@@ -17,6 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from eventx.errors import Errors
 from eventx.records import ENTITY_KINDS
 
 __all__ = [
@@ -82,7 +83,7 @@ class WordPattern(_Strict):
     @model_validator(mode="after")
     def _not_empty(self) -> WordPattern:
         if not (self.lemma or self.form or self.prefix or self.pos or self.entity or self.proclitic):
-            raise ValueError("a word pattern needs at least one of lemma, form, prefix, pos, entity, proclitic")
+            raise ValueError(Errors.WORD_PATTERN_EMPTY.format())
         return self
 
 
@@ -103,7 +104,7 @@ class TriggerSpec(WordPattern):
     @model_validator(mode="after")
     def _not_empty(self) -> TriggerSpec:  # type: ignore[override]
         if not (self.lemma or self.form or self.prefix):
-            raise ValueError("a trigger needs lemma, form or prefix entries")
+            raise ValueError(Errors.TRIGGER_PATTERN_EMPTY.format())
         return self
 
 
@@ -131,7 +132,7 @@ class ChunkSpec(_Strict):
     def _known_kinds(cls, value: str | list[str]) -> str | list[str]:
         unknown = [k for k in ([value] if isinstance(value, str) else value) if k not in ENTITY_KINDS]
         if unknown:
-            raise ValueError(f"unknown entity kind(s) {unknown}; use {list(ENTITY_KINDS)}")
+            raise ValueError(Errors.UNKNOWN_ENTITY_KINDS.format(unknown=unknown, known=list(ENTITY_KINDS)))
         return value
 
 
@@ -181,7 +182,7 @@ class RoleSpec(_Strict):
     @model_validator(mode="after")
     def _place_owner_needs_roles(self) -> RoleSpec:
         if self.fallback == "place_owner" and not (self.owner_of and self.other_than):
-            raise ValueError("fallback place_owner needs owner_of (the place role) and other_than (the actor role)")
+            raise ValueError(Errors.PLACE_OWNER_ROLES.format())
         return self
 
     _lists = field_validator("kinds", "ids", mode="before")(_as_list)
@@ -198,7 +199,7 @@ class RoleSpec(_Strict):
             or (":" in k and k.split(":")[1] not in ("state", "place"))
         ]
         if unknown:
-            raise ValueError(f"unknown entity kind(s) {unknown}; use {list(ENTITY_KINDS)}")
+            raise ValueError(Errors.UNKNOWN_ENTITY_KINDS.format(unknown=unknown, known=list(ENTITY_KINDS)))
         return kinds
 
 

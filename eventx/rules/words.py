@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from eventx.doc import Sentence, Token, Word
 from eventx.rules.schema import WordPattern
-from eventx.text.orthography import normalize_key
+from eventx.text.orthography import CONJUNCTION_CLITICS, PREPOSITION_CLITICS, normalize_key
 
 __all__ = [
     "CompiledPattern",
@@ -28,7 +28,8 @@ __all__ = [
 ]
 
 _PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ه")
-_PROCLITIC_PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+_CLITIC_LETTERS = CONJUNCTION_CLITICS + PREPOSITION_CLITICS  # و ف ب ل ك, in that order
+_PROCLITIC_PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", *_CLITIC_LETTERS)
 
 
 @lru_cache(maxsize=65536)
@@ -104,7 +105,7 @@ def sentence_views(sentence: Sentence) -> list[WordView]:
             keys.add(lemma)
         proclitics = tuple(normalize_key(w.form or w.text) for w in token.words if w.role == "proclitic")
         if not analysed:
-            proclitics = tuple(p for p in ("و", "ف", "ب", "ل", "ك") if key.startswith(p) and len(key) > 3)[:1]
+            proclitics = tuple(p for p in _CLITIC_LETTERS if key.startswith(p) and len(key) > 3)[:1]
         views.append(
             WordView(
                 word=stem,

@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from eventx.errors import Errors
+
 __all__ = ["EntityScores", "TrainingRun", "build_parser", "main", "score_entities", "train_variant"]
 
 logger = logging.getLogger("eventx.train.ner")
@@ -118,14 +120,12 @@ def score_entities(
 
 def gazetteer_tags_for(sentences: Sequence[Any]) -> list[list[str] | None]:
     """Per-token gazetteer BIO tags for corpus sentences (tokens joined by single spaces)."""
-    from eventx.ner.processor import _gazetteer_finder, spans_to_token_tags
+    from eventx.ner.processor import spans_to_token_tags
+    from eventx.normalize.gazetteer import default_gazetteer
 
-    finder = _gazetteer_finder()
+    finder = default_gazetteer().find_all
     result: list[list[str] | None] = []
     for sentence in sentences:
-        if finder is None:
-            result.append(None)
-            continue
         offsets: list[tuple[int, int]] = []
         position = 0
         for token in sentence.tokens:
@@ -173,7 +173,7 @@ def train_variant(
     card: dict[str, Any] = {"feature_groups": list(groups)}
     if "stack" in groups:
         if len(documents) < 2:
-            raise ValueError("a two-stage model needs at least two training documents")
+            raise ValueError(Errors.TRAIN_TOO_FEW_DOCUMENTS.format())
         folds = max(2, min(folds, len(documents)))
         first_iterations = first_stage_iterations or max_iterations
         first_path = out_dir / f"{name}.stage1.crfsuite"

@@ -1,0 +1,48 @@
+"""The intermediate records of the date scanner, shared by its pattern, builder and merge layers.
+
+A :class:`Hit` lives in folded-text coordinates (see :mod:`eventx.normalize._numbers_fold`);
+only :func:`eventx.normalize.dates.find_dates` maps hits back to the original text. Keeping
+the record in its own module lets the builders and the merge step share it without
+importing each other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from eventx.normalize._numbers_fold import FoldedText
+
+__all__ = ["Context", "Hit", "collapse_spaces"]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A match in folded coordinates, before mapping back to the original text."""
+
+    start: int
+    end: int
+    kind: str
+    value: str | None = None
+    granularity: str | None = None
+    mod: str | None = None
+    relative: bool = False
+    invalid: bool = False
+    needs_mod: bool = False
+    # (year or None, month, day or None) of a Gregorian date, kept so that the first end of a
+    # range can borrow the year of the second ("بين 10 سبتمبر و2 فبراير 2016").
+    ymd: tuple[int | None, int, int | None] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What every builder may look at besides its match: the whole folded text and the anchor date."""
+
+    folded: FoldedText
+    published: dt.date | None
+
+
+def collapse_spaces(word: str | None) -> str | None:
+    """A matched phrase as a table key: the patterns let any white space stand for one space."""
+    return None if word is None else re.sub(r"\s+", " ", word)

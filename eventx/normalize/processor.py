@@ -1,0 +1,53 @@
+"""The ``normalize`` component: resolved dates and figures on the Document.
+
+It runs after the entities and before the rule engine, which only reads what it attaches:
+
+* ``doc.dates`` -- every time expression with its value resolved against ``doc.published``
+  (:func:`eventx.normalize.find_dates`); a relative one ("أمس") keeps ``value: null`` when the
+  document has no publication date, and the document then carries a warning saying so;
+* ``doc.quantities`` -- every figure (:func:`eventx.normalize.find_quantities`), skipping the
+  numbers that belong to a time expression found above ("3 مارس" is a date, not 3 people).
+
+Entity ids are attached earlier, by the ``ner`` component, because its merge of model and
+gazetteer spans needs them.
+"""
+
+from __future__ import annotations
+
+from eventx.component import ComponentConfig, Processor, registry
+from eventx.doc import DateSpan, Document, QuantitySpan
+from eventx.normalize.dates import find_dates
+from eventx.normalize.numbers import find_quantities
+
+__all__ = ["NO_PUBLISHED_WARNING", "NormalizeProcessor"]
+
+NO_PUBLISHED_WARNING = "no publication date: relative dates left unresolved"
+
+
+class NormalizeProcessor(Processor):
+    """Dates and figures of the whole document, in text order."""
+
+    name = "normalize"
+    provides = frozenset({"normalize"})
+
+    def process(self, doc: Document) -> Document:
+        dates = find_dates(doc.text, doc.published)
+        doc.dates = sorted(
+            (DateSpan(m.start, m.end, m.value, m.relative, m.kind) for m in dates), key=lambda d: d.start
+        )
+        doc.quantities = sorted(
+            (QuantitySpan(m.start, m.end, m.value) for m in find_quantities(doc.text, dates=dates)),
+            key=lambda q: q.start,
+        )
+        if any(d.relative and d.value.value is None for d in doc.dates) and NO_PUBLISHED_WARNING not in doc.warnings:
+            doc.warnings.append(NO_PUBLISHED_WARNING)
+        doc.processed.add(self.name)
+        return doc
+
+    def describe(self) -> str:
+        return "normalize: dates (Gregorian and Hijri, relative to the publication date) and figures"
+
+
+@registry.factory("normalize", config=ComponentConfig)
+def make_normalize(config: ComponentConfig) -> Processor:
+    return NormalizeProcessor()
