@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import json
-import time
 from itertools import pairwise
 from pathlib import Path
 from types import ModuleType
@@ -252,17 +251,6 @@ def test_gold_dates_reproduce() -> None:
                    and (f[1], f[3]) not in _GOLD_NEEDS_CONTEXT]
     assert not unexplained
     assert len(cases) - len(failures) >= 83
-
-
-def test_speed_per_sentence() -> None:
-    sentence = ("وأشارت الوكالة نقلاً عن اللجنة العسكرية المركزية في بيونج يانج إلى أن الجنود الكوريين "
-                "الشماليين شاركوا في العمليات العسكرية منذ أغسطس 2024 وفقاً لأمر الزعيم")
-    texts = [sentence + f" {i}" for i in range(300)]  # distinct texts: no cache help
-    started = time.perf_counter()
-    for text in texts:
-        find_dates(text, "2025-04-28")
-    per_sentence_ms = (time.perf_counter() - started) / len(texts) * 1000
-    assert per_sentence_ms < 1.0  # ~0.06 ms on a laptop; generous for loaded CI machines
 
 
 def _mutable_module_state(module: ModuleType) -> dict[str, str]:

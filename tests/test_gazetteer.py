@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any
 
@@ -148,23 +147,12 @@ def test_invalid_user_file_names_file_and_row(tmp_path: Path) -> None:
         Gazetteer().add("روسيا", "COUNTRY")
 
 
-def test_default_index_builds_fast() -> None:
-    started = time.perf_counter()
+def test_default_index_builds_with_every_table() -> None:
+    # (build time and find_all speed are printed by benchmarks/bench_normalize.py)
     gazetteer = build_default()
-    elapsed = time.perf_counter() - started
     assert len(gazetteer) > 10_000
-    assert elapsed < 1.5, f"building the default gazetteer took {elapsed:.2f} s"
+    assert {s.id for s in gazetteer.find_all("روسيا وأوكرانيا وحلب")} >= {"RUS", "UKR"}
 
-
-def test_find_all_is_fast(dev_docs: list[dict[str, Any]]) -> None:
-    gazetteer = default_gazetteer()
-    texts = [doc["text"] for doc in dev_docs]
-    words = sum(len(t.split()) for t in texts)
-    started = time.perf_counter()
-    for text in texts:
-        gazetteer.find_all(text)
-    rate = words / (time.perf_counter() - started)
-    assert rate > 20_000, f"{rate:.0f} words/s"
 
 
 def test_find_all_rejects_non_text() -> None:
