@@ -79,7 +79,6 @@ class Errors:
     BAD_BATCH_SIZE = ErrorMessage("E009", "batch_size must be >= 1, got {value}")
     BAD_N_PROCESS = ErrorMessage("E010", "n_process must be >= 1 (or -1 for all cores), got {value}")
     DUPLICATE_IN_PIPELINE = ErrorMessage("E011", "processor {name!r} appears twice in the pipeline ({order})")
-    BAD_RESOURCE = ErrorMessage("E012", "{what} must be {expected}, got {got}")
 
     # --- E1xx: user input ----------------------------------------------------------------
     TEXT_NONE = ErrorMessage("E101", "{what} must be a str, got None")

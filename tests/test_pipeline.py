@@ -45,8 +45,10 @@ def test_unknown_component_and_missing_prerequisite_fail_at_construction() -> No
 def test_component_configs_are_typed_and_checked() -> None:
     with pytest.raises(ConfigurationError, match=r"\[E004\].*'events'.*rule_pack"):
         Pipeline(config={"events": {"rule_pack": "builtin"}})  # misspelt field
-    with pytest.raises(ConfigurationError, match=r"\[E004\].*gazetteer.*eventx Gazetteer"):
+    with pytest.raises(ConfigurationError, match=r"\[E004\].*'ner': gazetteer.*instance of Gazetteer"):
         Pipeline(gazetteer={"روسيا": "RUS"})
+    with pytest.raises(ConfigurationError, match=r"\[E004\].*'events': engine.*instance of RuleEngine"):
+        Pipeline(config={"events": {"engine": "builtin"}})
     with pytest.raises(ConfigurationError, match=r"\[E005\].*'ner'.*not in the pipeline"):
         Pipeline(processors=["tokenize"], config={"ner": {"variant": "crf"}})
     with pytest.raises(ConfigurationError, match=r"\[E003\].*'spacy'.*'ner'"):

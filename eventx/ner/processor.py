@@ -29,7 +29,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
-from pydantic import field_validator
+from pydantic import InstanceOf
 
 from eventx.component import ComponentConfig, Processor, registry
 from eventx.doc import Document, EntitySpan, Sentence
@@ -270,17 +270,8 @@ class NerConfig(ComponentConfig):
     """``auto``, ``crf``, ``gazetteer``, ``camel`` or ``stanza`` (see the module docstring)."""
     model_dir: Path | None = None
     """Folder holding the CRF model files (default: the shipped models)."""
-    gazetteer: Any = None
+    gazetteer: InstanceOf[Gazetteer] | None = None
     """A :class:`Gazetteer` to find and link names with (default: the shared default tables)."""
-
-    @field_validator("gazetteer")
-    @classmethod
-    def _is_gazetteer(cls, value: Any) -> Any:
-        if value is not None and not isinstance(value, Gazetteer):
-            raise ValueError(Errors.BAD_RESOURCE.format(
-                what="gazetteer", expected="an eventx Gazetteer or None", got=type(value).__name__
-            ))
-        return value
 
 
 @registry.auto_resolver("ner")

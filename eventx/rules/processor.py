@@ -8,13 +8,11 @@ The component owns its :class:`~eventx.rules.engine.RuleEngine`: built from ``ru
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from pydantic import field_validator
+from pydantic import InstanceOf
 
 from eventx.component import ComponentConfig, Processor, registry
 from eventx.doc import Document
-from eventx.errors import Errors
 from eventx.rules.engine import RuleEngine
 
 __all__ = ["EventsConfig", "EventsProcessor"]
@@ -23,17 +21,8 @@ __all__ = ["EventsConfig", "EventsProcessor"]
 class EventsConfig(ComponentConfig):
     rule_packs: tuple[str | Path, ...] = ("builtin",)
     """Packs to load, in order: ``"builtin"``, folders or YAML files."""
-    engine: Any = None
+    engine: InstanceOf[RuleEngine] | None = None
     """A :class:`RuleEngine` to use instead of loading ``rule_packs``."""
-
-    @field_validator("engine")
-    @classmethod
-    def _is_engine(cls, value: Any) -> Any:
-        if value is not None and not isinstance(value, RuleEngine):
-            raise ValueError(Errors.BAD_RESOURCE.format(
-                what="engine", expected="a RuleEngine or None", got=type(value).__name__
-            ))
-        return value
 
 
 class EventsProcessor(Processor):
