@@ -44,7 +44,7 @@ def _timed(run: Callable[[], Any]) -> float:
 def _default_gazetteer() -> Any:
     from eventx.normalize import gazetteer
 
-    factory = getattr(gazetteer, "default_gazetteer", None) or gazetteer.get_gazetteer
+    factory = gazetteer.default_gazetteer
     return factory()
 
 

@@ -158,7 +158,8 @@ class ComponentRegistry:
         """Decorator: register how ``name`` resolves ``variant="auto"``."""
 
         def decorate(resolve: AutoResolver) -> AutoResolver:
-            self._auto[name] = resolve
+            with self._lock:
+                self._auto[name] = resolve
             return resolve
 
         return decorate
@@ -174,15 +175,21 @@ class ComponentRegistry:
             variants.pop(variant, None)
             if not variants:
                 self._entries.pop(name, None)
+                self._auto.pop(name, None)
 
     @contextmanager
     def temporary(self, registration: Registration) -> Iterator[Registration]:
-        """Register for the duration of a ``with`` block (tests, experiments)."""
+        """Register for the duration of a ``with`` block (tests, experiments); whatever was
+        registered under the same name and variant before comes back afterwards."""
+        previous = self._entries.get(registration.name, {}).get(registration.variant)
         self.add(registration, replace=True)
         try:
             yield registration
         finally:
-            self.unregister(registration.name, registration.variant)
+            if previous is not None:
+                self.add(previous, replace=True)
+            else:
+                self.unregister(registration.name, registration.variant)
 
     # -- looking up --------------------------------------------------------------------------
     def names(self) -> list[str]:
@@ -220,7 +227,11 @@ class ComponentRegistry:
                     option="variant", value="auto", name=name, known=", ".join(sorted(variants))
                 ))
             concrete = resolver(config)
-            registration = variants[concrete]
+            registration = variants.get(concrete)
+            if registration is None:
+                raise ConfigurationError(Errors.UNKNOWN_VARIANT.format(
+                    option="variant (from auto)", value=concrete, name=name, known=", ".join(sorted(variants))
+                ))
             # The factory sees the concrete variant it builds, never "auto".
             config = _validate(name, registration.config_class, {**settings, "variant": concrete})
             return registration, config

@@ -4,7 +4,7 @@ Every error eventx raises takes its text from :class:`Errors`: a code (``E101``)
 template, so a message reads the same wherever the check happens, a user can search the code,
 and ``tests/test_architecture.py`` can check that no module writes a message inline::
 
-    raise ConfigurationError(Errors.UNKNOWN_PROCESSOR.format(name=name, known=known))
+    raise ConfigurationError(Errors.UNKNOWN_COMPONENT.format(name=name, known=known))
 
 Codes are grouped by the part of the library that raises them (E0xx the pipeline and its
 components, E1xx user input, E2xx models and backends, E3xx rule packs, E4xx dates and

@@ -50,7 +50,10 @@ class PipelineConfig(BaseModel):
     """Everything needed to rebuild a pipeline (also in worker processes).
 
     ``components`` maps a component name to its settings (the fields of its config class,
-    ``variant`` among them for components that have variants).
+    ``variant`` among them for components that have variants). Treat it as read-only: it
+    records how the pipeline was built, and changing it changes nothing already built. It is
+    JSON-serializable unless a resource object (a gazetteer, an engine) was handed over; it
+    always pickles, which is how ``pipe(n_process=N)`` ships it to worker processes.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
@@ -68,7 +71,8 @@ class Pipeline:
     ``stanza`` or None), ``ner`` (variant of ``ner``), ``gazetteer`` (the ``ner``
     component's :class:`~eventx.normalize.gazetteer.Gazetteer`) and ``rule_packs`` (of
     ``events``). ``config`` gives any component's settings in full and wins over the
-    shorthands: ``config={"ner": {"variant": "crf", "model_dir": "models/"}}``.
+    shorthands: ``config={"ner": {"variant": "crf", "model_dir": "models/"}}``. A shorthand or
+    ``config`` entry for a component that is not in ``processors`` is an error.
     """
 
     def __init__(
@@ -83,16 +87,30 @@ class Pipeline:
         config: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> None:
         names = _processor_names(processors)
+        packs = (rule_packs,) if isinstance(rule_packs, str | Path) else tuple(rule_packs)  # one pack by name
         shorthands: dict[str, dict[str, Any]] = {
             "morph": {"variant": morph},
             "parse": {"variant": "none" if parser in (None, "", "none") else parser},
             "ner": {"variant": ner} | ({"gazetteer": gazetteer} if gazetteer is not None else {}),
-            "events": {"rule_packs": tuple(rule_packs)},
+            "events": {"rule_packs": packs},
         }
+        # A shorthand changed from its default for a component the pipeline lacks would be
+        # silently ignored ("parser='stanza'" without "parse"): refuse it like config= does.
+        changed = {
+            "morph": morph != "auto",
+            "parse": parser not in ("auto", None, "", "none"),  # "no parser" holds without parse
+            "ner": ner != "auto" or gazetteer is not None,
+            "events": packs != ("builtin",),
+        }
+        requested = {name for name, differs in changed.items() if differs} | set(config or {})
+        for name in sorted(requested - set(names)):
+            raise ConfigurationError(Errors.CONFIG_FOR_ABSENT_COMPONENT.format(name=name, order=", ".join(names)))
         settings = {name: shorthands.get(name, {}) for name in names}
         for name, fields in (config or {}).items():
-            if name not in names:
-                raise ConfigurationError(Errors.CONFIG_FOR_ABSENT_COMPONENT.format(name=name, order=", ".join(names)))
+            if not isinstance(fields, Mapping):
+                raise ConfigurationError(Errors.BAD_COMPONENT_CONFIG.format(
+                    name=name, details=f"settings must be a mapping of fields to values, got {type(fields).__name__}"
+                ))
             settings[name] = {**settings[name], **fields}
         self._build(PipelineConfig(processors=names, components=settings))
 

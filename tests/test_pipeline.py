@@ -57,6 +57,42 @@ def test_component_configs_are_typed_and_checked() -> None:
         Pipeline(processors=["tokenize", "morph"], morph="farasa")
 
 
+def test_shorthands_for_absent_components_and_odd_settings_are_refused() -> None:
+    with pytest.raises(ConfigurationError, match=r"\[E005\].*'parse'.*not in the pipeline"):
+        Pipeline(parser="stanza")  # the default pipeline has no parse component
+    with pytest.raises(ConfigurationError, match=r"\[E005\].*'ner'"):
+        Pipeline(processors=["tokenize", "morph"], ner="gazetteer")
+    with pytest.raises(ConfigurationError, match=r"\[E004\].*'morph'.*mapping"):
+        Pipeline(config={"morph": ["builtin"]})  # type: ignore[dict-item]
+    one_pack = Pipeline(ner="gazetteer", rule_packs="builtin")  # a single pack by name
+    assert one_pack.config.components["events"]["rule_packs"] == ("builtin",)
+
+
+def test_a_temporary_registration_restores_what_it_replaced() -> None:
+    stand_in = Registration("tokenize", "default", lambda config: _CountTokens(), ComponentConfig, __name__)
+    with registry.temporary(stand_in), pytest.raises(ConfigurationError, match="'tokenize' requires tokenize"):
+        Pipeline(processors=["tokenize"])  # the stand-in needs what it replaced
+    assert [s.text for s in Pipeline(processors=["tokenize"])("قتل 3 جنود. وأصيب آخرون").sentences] == [
+        "قتل 3 جنود.",
+        "وأصيب آخرون",
+    ]
+
+
+def test_an_auto_resolver_naming_an_unknown_variant_is_a_clear_error() -> None:
+    registry.add(Registration("flaky", "real", lambda config: _CountTokens(), _AutoConfig, __name__))
+    registry.auto_resolver("flaky")(lambda config: "imaginary")
+    try:
+        with pytest.raises(ConfigurationError, match=r"\[E003\].*'imaginary'.*'flaky'; choose one of real"):
+            Pipeline(processors=["tokenize", "flaky"], config={"flaky": {"variant": "auto"}})
+    finally:
+        registry.unregister("flaky")
+    assert "flaky" not in registry
+
+
+class _AutoConfig(ComponentConfig):
+    variant: str = "auto"
+
+
 def test_config_rebuilds_the_same_pipeline() -> None:
     nlp = Pipeline(ner="gazetteer", parser=None, config={"events": {"rule_packs": ["builtin"]}})
     assert nlp.config.components["ner"]["variant"] == "gazetteer"
@@ -149,6 +185,15 @@ def test_normalize_attaches_dates_and_figures_before_the_rules() -> None:
     undated = nlp("قُتل 5 أشخاص أمس.")
     assert [d.value.value for d in undated.dates] == [None]
     assert undated.warnings == ["no publication date: relative dates left unresolved"]
+
+
+def test_a_date_the_publication_year_lacks_is_still_no_figure() -> None:
+    nlp = Pipeline(processors=["tokenize", "normalize"])
+    doc = nlp("قُتل 5 أشخاص في 29 فبراير في قصف على مدينة خاركيف.", published="2025-04-28")
+    assert [q.value.value for q in doc.quantities] == [5]
+    leap = nlp("قُتل 5 أشخاص في 29 فبراير في قصف على مدينة خاركيف.", published="2024-04-28")
+    assert [(d.value.text, d.value.value) for d in leap.dates] == [("29 فبراير", "2024-02-29")]
+    assert [q.value.value for q in leap.quantities] == [5]
 
 
 def test_events_read_dates_and_figures_from_the_document() -> None:

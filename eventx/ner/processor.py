@@ -60,7 +60,7 @@ SequenceTagger = Callable[[Sequence[Sentence]], list[list[tuple[str, float]]]]
 
 
 def resolve_ner_mode(mode: str) -> str:
-    """The concrete recognizer for a ``PipelineConfig.ner`` value (``auto`` → what is installed)."""
+    """The concrete recognizer for a ``ner`` variant (``auto`` → what is installed)."""
     if mode not in NER_MODES:
         raise ConfigurationError(Errors.UNKNOWN_VARIANT.format(
             option="ner", value=mode, name="ner", known=", ".join(NER_MODES)

@@ -6,7 +6,7 @@ It runs after the entities and before the rule engine, which only reads what it 
   (:func:`eventx.normalize.find_dates`); a relative one ("أمس") keeps ``value: null`` when the
   document has no publication date, and the document then carries a warning saying so;
 * ``doc.quantities`` -- every figure (:func:`eventx.normalize.find_quantities`), skipping the
-  numbers that belong to a time expression found above ("3 مارس" is a date, not 3 people).
+  numbers that belong to a time expression ("3 مارس" is a date, not 3 people).
 
 Entity ids are attached earlier, by the ``ner`` component, because its merge of model and
 gazetteer spans needs them.
@@ -32,11 +32,14 @@ class NormalizeProcessor(Processor):
 
     def process(self, doc: Document) -> Document:
         dates = find_dates(doc.text, doc.published)
+        # Which digits belong to a date does not depend on the publication date: "29 فبراير" is
+        # a date expression (with no value) even in a year without that day, never 29 people.
+        date_shapes = dates if doc.published is None else find_dates(doc.text, None)
         doc.dates = sorted(
             (DateSpan(m.start, m.end, m.value, m.relative, m.kind) for m in dates), key=lambda d: d.start
         )
         doc.quantities = sorted(
-            (QuantitySpan(m.start, m.end, m.value) for m in find_quantities(doc.text, dates=dates)),
+            (QuantitySpan(m.start, m.end, m.value) for m in find_quantities(doc.text, dates=date_shapes)),
             key=lambda q: q.start,
         )
         if any(d.relative and d.value.value is None for d in doc.dates) and NO_PUBLISHED_WARNING not in doc.warnings:

@@ -296,10 +296,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     use_gaz = not args.no_gazetteer
     if use_gaz:
         gaz = {part: gazetteer_tags_for(getattr(split, part)) for part in ("train", "dev", "test")}
-        if all(tags is None for tags in gaz["train"]):
-            logger.warning("gazetteer not importable: training without gazetteer features")
-            use_gaz = False
-    if not use_gaz:
+    else:
         gaz = {part: [None] * len(getattr(split, part)) for part in ("train", "dev", "test")}
 
     out_dir = args.out or DEFAULT_MODEL_DIR
