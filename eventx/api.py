@@ -28,8 +28,14 @@ def extract(text: str, published: str | date | None = None, doc_id: str | None =
 
 
 def extract_many(
-    items: Iterable[dict[str, object]], *, batch_size: int = 16, n_process: int = 1
+    items: Iterable[dict[str, object]], *, batch_size: int = 16, n_process: int = 1, on_error: str = "raise"
 ) -> Iterator[DocumentResult]:
-    """Document results for ``{"id", "text", "published"}`` dicts, in input order."""
-    for doc in default_pipeline().pipe(items, batch_size=batch_size, n_process=n_process):
+    """Document results for ``{"id", "text", "published"}`` dicts, in input order.
+
+    ``on_error`` is that of :meth:`Pipeline.pipe`: ``"raise"`` (default) stops at the first
+    document that cannot be processed, ``"skip"`` leaves it out (with a logged warning),
+    ``"report"`` gives in its place a result with no events whose warnings say what went wrong.
+    """
+    pipe = default_pipeline().pipe(items, batch_size=batch_size, n_process=n_process, on_error=on_error)
+    for doc in pipe:
         yield doc.to_result()

@@ -85,9 +85,12 @@ class Errors:
     TEXT_BYTES = ErrorMessage("E102", "{what} must be a str, got bytes: decode it first, e.g. data.decode('utf-8')")
     TEXT_TYPE = ErrorMessage("E103", "{what} must be a str, got {got}")
     PUBLISHED_FORMAT = ErrorMessage(
-        "E104", "published must be an ISO date like '2025-04-28' (YYYY-MM-DD), got {value!r}"
+        "E104",
+        "published must be an ISO date like '2025-04-28' (YYYY-MM-DD, optionally with a time such as "
+        "'2025-04-28T10:30:00'), got {value!r}",
     )
     PUBLISHED_TYPE = ErrorMessage("E105", "published must be a str, datetime.date or None, got {got}")
+    DOC_ID_TYPE = ErrorMessage("E106", "doc_id must be a str or None, got {got}")
 
     # --- E2xx: models and backends ---------------------------------------------------------
     UNKNOWN_MORPH_BACKEND = ErrorMessage("E201", "unknown morphology backend {name!r}; choose one of {known}")
@@ -231,3 +234,15 @@ class Errors:
     TRAIN_TOO_FEW_DOCUMENTS = ErrorMessage("E705", "a two-stage model needs at least two training documents")
     RULE_EXAMPLE_FAILED = ErrorMessage("E706", "{problems}")
     NO_MODULE_ATTRIBUTE = ErrorMessage("E707", "module {module!r} has no attribute {name!r}")
+    CLI_NOT_A_FILE = ErrorMessage("E708", "eventx: {path} is a directory; give the files in it instead")
+    CLI_NO_STDIN = ErrorMessage("E709", "eventx: standard input is closed; give a file name instead of -")
+    CLI_UNREADABLE = ErrorMessage("E710", "eventx: cannot read {path}: {reason}")
+    CLI_BAD_PUBLISHED = ErrorMessage("E711", "eventx: --published: {reason}")
+    CLI_LINE_NOT_UTF8 = ErrorMessage("E712", "not UTF-8 text (invalid byte 0x{byte:02x} at byte {column} of the line)")
+    CLI_LINE_BAD_JSON = ErrorMessage("E713", "invalid JSON at column {column}: {reason}")
+    CLI_LINE_NOT_AN_OBJECT = ErrorMessage("E714", "expected a JSON object with a \"text\" field, got {got}")
+    CLI_LINE_NO_TEXT = ErrorMessage("E715", "the object has no \"text\" field")
+    CLI_REJECTED_SUMMARY = ErrorMessage("E716", "eventx: {rejected} of {total} documents not written (see above)")
+    PIPE_BAD_ON_ERROR = ErrorMessage("E717", "on_error must be one of {known}, got {value!r}")
+    PIPE_DOCUMENT_FAILED = ErrorMessage("E718", "document not processed: {error}")
+    PIPE_DOCUMENT_SKIPPED = ErrorMessage("E719", "document {position} (id {doc_id!r}) skipped: {error}")

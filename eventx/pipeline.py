@@ -21,9 +21,12 @@ pipelines in one process can differ in any of them.
 
 from __future__ import annotations
 
+import copy
+import logging
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -39,11 +42,16 @@ import eventx.text.processor  # noqa: F401
 from eventx.component import Processor, registry
 from eventx.doc import Document
 from eventx.errors import ConfigurationError, Errors
-from eventx.validation import coerce_text, published_iso
+from eventx.validation import coerce_doc_id, coerce_text, published_iso
 
-__all__ = ["DEFAULT_PROCESSORS", "Pipeline", "PipelineConfig"]
+__all__ = ["DEFAULT_PROCESSORS", "ON_ERROR", "Pipeline", "PipelineConfig"]
 
 DEFAULT_PROCESSORS = ("tokenize", "morph", "ner", "normalize", "events")
+ON_ERROR = ("raise", "skip", "report")
+"""What :meth:`Pipeline.pipe` does with a document that cannot be processed."""
+_ERROR_KEY = "error"  # doc.meta key of a failed document's "ExceptionType: message"
+
+logger = logging.getLogger("eventx.pipeline")
 
 
 class PipelineConfig(BaseModel):
@@ -143,9 +151,12 @@ class Pipeline:
     def names(self) -> list[str]:
         return [p.name for p in self.processors]
 
-    def make_doc(self, text: object, *, published: object = None, doc_id: str | None = None) -> Document:
-        """An empty Document for ``text`` (validated), before any component runs."""
-        return Document(text=coerce_text(text), doc_id=doc_id, published=published_iso(published))
+    def make_doc(self, text: object, *, published: object = None, doc_id: object = None) -> Document:
+        """An empty Document for ``text`` (validated, as are ``published`` and ``doc_id``),
+        before any component runs."""
+        return Document(
+            text=coerce_text(text), doc_id=coerce_doc_id(doc_id), published=published_iso(published)
+        )
 
     def __call__(self, text: object, *, published: object = None, doc_id: str | None = None) -> Document:
         doc = self.make_doc(text, published=published, doc_id=doc_id)
@@ -159,33 +170,89 @@ class Pipeline:
         *,
         batch_size: int = 16,
         n_process: int = 1,
+        on_error: str = "raise",
     ) -> Iterator[Document]:
         """Process a stream, in input order. Items are ``str`` or dicts with ``text`` and
         optional ``id``/``published``. ``n_process > 1`` runs batches in worker processes,
-        each building its own copy of this pipeline from :attr:`config`."""
+        each building its own copy of this pipeline from :attr:`config`.
+
+        ``on_error`` decides what becomes of a document that cannot be processed (an invalid item, or
+        any Exception raised while its components run): ``"raise"`` (default) lets the
+        exception propagate; ``"skip"`` drops the document and logs a warning naming its
+        position and id (logger ``eventx.pipeline``); ``"report"`` yields, in its place, the
+        Document with nothing filled, ``doc.meta["error"] = "ExceptionType: message"`` and a
+        warning. A failure never loses the other documents of its batch: that batch is run
+        again one document at a time.
+        """
+        if on_error not in ON_ERROR:
+            raise ValueError(Errors.PIPE_BAD_ON_ERROR.format(known=", ".join(map(repr, ON_ERROR)), value=on_error))
         if batch_size < 1:
             raise ValueError(Errors.BAD_BATCH_SIZE.format(value=batch_size))
         if n_process == -1:
             n_process = os.cpu_count() or 1
         if n_process < 1:
             raise ValueError(Errors.BAD_N_PROCESS.format(value=n_process))
-        batches = _batched((self._item_to_doc(item) for item in texts), batch_size)
+        if on_error == "raise":
+            docs: Iterable[Document] = (self._item_to_doc(item) for item in texts)
+        else:
+            docs = (self._item_to_doc_or_error(item) for item in texts)
+        batches = _batched(docs, batch_size)
         if n_process == 1:
-            for batch in batches:
-                yield from self._run_batch(batch)
+            done_batches: Iterable[list[Document]] = (self._run_batch_guarded(batch, on_error) for batch in batches)
+            yield from _filter_failed(done_batches, on_error)
             return
         with ProcessPoolExecutor(max_workers=n_process, initializer=_init_worker, initargs=(self.config,)) as pool:
-            yield from (doc for done in pool.map(_run_in_worker, batches) for doc in done)
+            yield from _filter_failed(pool.map(partial(_run_in_worker, on_error=on_error), batches), on_error)
 
     def _item_to_doc(self, item: object) -> Document:
         if isinstance(item, dict):
             return self.make_doc(item.get("text"), published=item.get("published"), doc_id=item.get("id"))
         return self.make_doc(item)
 
+    def _item_to_doc_or_error(self, item: object) -> Document:
+        """:meth:`_item_to_doc`, or for an invalid item a placeholder Document with its error."""
+        try:
+            return self._item_to_doc(item)
+        except Exception as exc:
+            raw_id = item.get("id") if isinstance(item, dict) else None
+            text = item.get("text") if isinstance(item, dict) else item
+            doc = Document(
+                text=text if isinstance(text, str) else "", doc_id=raw_id if isinstance(raw_id, str) else None
+            )
+            return _mark_failed(doc, exc)
+
     def _run_batch(self, docs: list[Document]) -> list[Document]:
         for processor in self.processors:
             docs = processor.bulk_process(docs)
         return docs
+
+    def _run_batch_guarded(self, docs: list[Document], on_error: str) -> list[Document]:
+        """:meth:`_run_batch`; outside ``raise`` mode a failing batch is run again one document
+        at a time from fresh copies, and a document that still fails is marked (``meta["error"]``)."""
+        if on_error == "raise":
+            return self._run_batch(docs)
+        todo = [i for i, doc in enumerate(docs) if _ERROR_KEY not in doc.meta]
+        if not todo:
+            return docs
+        fresh = [copy.deepcopy(docs[i]) for i in todo]
+        results = list(docs)
+        try:
+            done: list[Document] | None = self._run_batch([docs[i] for i in todo])
+        except Exception:
+            done = None
+        if done is None or len(done) != len(todo):  # then run the batch's documents one by one
+            done = [self._run_one_guarded(doc) for doc in fresh]
+        for i, doc in zip(todo, done, strict=True):
+            results[i] = doc
+        return results
+
+    def _run_one_guarded(self, doc: Document) -> Document:
+        backup = copy.deepcopy(doc)  # the state before any component ran, for the error record
+        try:
+            (done,) = self._run_batch([doc])
+            return done
+        except Exception as exc:
+            return _mark_failed(backup, exc)
 
     def describe(self) -> list[str]:
         """One line per component: what runs (backend, model paths)."""
@@ -218,6 +285,32 @@ def _batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield batch
 
 
+def _error_text(exc: BaseException) -> str:
+    """``"ExceptionType: message"`` on one line (a multi-line message is joined with "; ")."""
+    message = "; ".join(line.strip() for line in str(exc).splitlines() if line.strip())
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+
+
+def _mark_failed(doc: Document, exc: BaseException) -> Document:
+    error = _error_text(exc)
+    doc.meta[_ERROR_KEY] = error
+    doc.warnings.append(Errors.PIPE_DOCUMENT_FAILED.format(error=error))
+    return doc
+
+
+def _filter_failed(batches: Iterable[list[Document]], on_error: str) -> Iterator[Document]:
+    """The documents of ``batches`` in order; in ``skip`` mode the failed ones are logged and dropped."""
+    position = 0
+    for batch in batches:
+        for doc in batch:
+            if on_error == "skip" and _ERROR_KEY in doc.meta:
+                error = doc.meta[_ERROR_KEY]
+                logger.warning(Errors.PIPE_DOCUMENT_SKIPPED.format(position=position, doc_id=doc.doc_id, error=error))
+            else:
+                yield doc
+            position += 1
+
+
 # Each worker process builds its pipeline once, in the pool's initializer, and keeps it here.
 _WORKER_PIPELINE: Pipeline | None = None
 
@@ -227,6 +320,6 @@ def _init_worker(config: PipelineConfig) -> None:
     _WORKER_PIPELINE = Pipeline.from_config(config)
 
 
-def _run_in_worker(docs: list[Document]) -> list[Document]:
+def _run_in_worker(docs: list[Document], on_error: str = "raise") -> list[Document]:
     assert _WORKER_PIPELINE is not None
-    return _WORKER_PIPELINE._run_batch(docs)
+    return _WORKER_PIPELINE._run_batch_guarded(docs, on_error)

@@ -1,4 +1,4 @@
-"""The command line: extract (JSONL in/out, failures kept in line), evaluate on the dev set
+"""The command line: extract (JSONL in/out, bad lines reported as FILE:LINE), evaluate on the dev set
 (a regression floor), schema, rules validate, info, tag."""
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def _run(argv: list[str], capsys: pytest.CaptureFixture[str], stdin: str | None 
     return code, out, err
 
 
-def test_extract_jsonl_keeps_one_line_per_input_in_order(capsys: pytest.CaptureFixture[str]) -> None:
+def test_extract_jsonl_writes_good_lines_and_reports_bad_ones(capsys: pytest.CaptureFixture[str]) -> None:
     lines = [
         json.dumps(
             {"id": "a", "text": "أرسلت كوريا الشمالية قوات إلى روسيا.", "published": "2025-04-28"}, ensure_ascii=False
@@ -62,15 +62,14 @@ def test_extract_jsonl_keeps_one_line_per_input_in_order(capsys: pytest.CaptureF
         json.dumps({"id": "d", "text": "", "published": "bad-date"}),
         json.dumps({"id": "e", "text": "قُتل 5 أشخاص في قصف على خاركيف.", "published": None}, ensure_ascii=False),
     ]
-    code, out, _ = _run(["extract", "--format", "jsonl", "-"], capsys, stdin="\n".join(lines) + "\n")
-    assert code == 0
+    code, out, err = _run(["extract", "--format", "jsonl", "-"], capsys, stdin="\n".join(lines) + "\n")
+    assert code == 1  # some documents were refused (docs/errors.md)
     results = [json.loads(line) for line in out.splitlines()]
-    assert [r["doc_id"] for r in results] == ["a", None, "c", "d", "e"]
+    assert [r["doc_id"] for r in results] == ["a", "e"]
     assert [e["type"] for e in results[0]["events"]] == ["DEPLOYMENT"]
-    assert results[1]["events"] == [] and "line 2: invalid JSON" in results[1]["warnings"][0]
-    assert results[2]["events"] == [] and "got None" in results[2]["warnings"][0]
-    assert "ISO date" in results[3]["warnings"][0]
-    assert {e["type"] for e in results[4]["events"]} == {"CASUALTY", "ATTACK"}
+    assert {e["type"] for e in results[1]["events"]} == {"CASUALTY", "ATTACK"}
+    assert "<stdin>:2: [E713] invalid JSON" in err
+    assert "<stdin>:3: TypeError: [E101]" in err and "<stdin>:4: ValueError: [E104]" in err
 
 
 def test_extract_txt_with_published_and_pretty_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import json
+import re
 from itertools import pairwise
 from pathlib import Path
 from types import ModuleType
@@ -275,3 +276,46 @@ def test_no_module_level_state_changes_across_calls() -> None:
     assert first == second
     assert find_dates(text) != first  # no leftover of the call with published
     assert [_mutable_module_state(module) for module in modules] == before
+
+
+# --- publication dates at the edges of datetime.date (issue 18) ----------------------------
+
+EDGE_PUBLISHED = [dt.date(1, 1, 1), dt.date(1, 1, 7), dt.date(1, 12, 31), dt.date(9999, 1, 1), dt.date(9999, 12, 25),
+                  dt.date(9999, 12, 31), dt.date.min, dt.date.max]
+
+# Every expression kind of the cases above, plus the counting and season shapes that reach
+# furthest from the publication date and the reproducers of issue 18.
+EDGE_TEXTS = sorted({text for text, *_ in CASES} | {
+    "أمس", "غدا", "بعد غد", "أول أمس", "الأحد", "الأحد المقبل", "الأحد الماضي", "الجمعة المقبل", "صيف الماضي",
+    "الأسبوع المقبل", "الأسبوع الماضي", "عطلة نهاية الأسبوع", "عطلة نهاية الأسبوع المقبل", "هذا الأسبوع", "الأسبوع",
+    "الشهر المقبل", "الشهر الماضي", "العام المقبل", "العام الماضي", "مطلع العام", "ديسمبر", "ديسمبر المقبل",
+    "يناير الماضي", "31 ديسمبر المقبل", "1 يناير الماضي", "يونيو من العام المقبل", "الشتاء المقبل", "الشتاء الماضي",
+    "هذا الشتاء", "شتاء العام المقبل", "شتاء العام الماضي", "الربيع المقبل", "الخريف الماضي", "منذ 999 عام",
+    "منذ 999 يوم", "منذ 999 أسبوع", "منذ 999 شهر", "منذ أسبوع", "خلال الأعوام 999 الماضية", "خلال السنوات الماضية",
+    "رمضان الماضي", "رمضان المقبل", "اليوم الأحد (31 ديسمبر)", "بين 10 سبتمبر و2 فبراير المقبل",
+})
+
+# A TIMEX3 value eventx writes: a four-digit year 0001-9999, then a month, day, week or season.
+_VALUE = re.compile(r"(?!0000)\d{4}(?:-\d\d(?:-\d\d)?|-W\d\d(?:-WE)?|-(?:SP|SU|FA|WI))?")
+
+
+@pytest.mark.parametrize("published", EDGE_PUBLISHED, ids=str)
+def test_no_expression_raises_or_leaves_the_date_range_at_the_edges(published: dt.date) -> None:
+    out_of_range = 0
+    for text in EDGE_TEXTS:
+        for match in find_dates(text, published):
+            value = match.value.value
+            assert value is None or _VALUE.fullmatch(value), (text, value)
+            if value is not None and match.value.granularity == "day":
+                dt.date.fromisoformat(value)
+            if match.out_of_range:
+                out_of_range += 1
+                assert value is None and match.relative, text
+    assert out_of_range  # every edge date pushes some expression out of range
+
+
+def test_far_counts_from_an_ordinary_date_resolve_or_go_out_of_range() -> None:
+    assert parse_date("منذ 999 عام", "2025-04-28").value == "1026"  # type: ignore[union-attr]
+    (match,) = find_dates("منذ 999 عام", "0500-04-28")
+    assert match.out_of_range and match.value.value is None and match.value.mod is None
+    assert [m.out_of_range for m in find_dates("أمس واليوم", "2025-04-28")] == [False, False]

@@ -41,6 +41,7 @@ from eventx.text.orthography import (
 
 __all__ = [
     "ARABIC_LETTER_RE",
+    "MAX_ANALYZED_TOKEN_LENGTH",
     "BuiltinBackend",
     "FunctionWord",
     "load_function_words",
@@ -53,6 +54,14 @@ ARABIC_LETTER_RE = regex.compile(r"[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF\uFB5
 _CLITIC_LETTERS = "".join(CONJUNCTION_CLITICS + PREPOSITION_CLITICS)  # a regex class: [وفبلك]
 _NUMBER_RE = regex.compile(rf"^(?P<clitic>[{_CLITIC_LETTERS}]?)(?P<number>\d+(?:[.,\u066b\u066c]\d+)*%?)$")
 _NOT_LETTERS = ARABIC_DIACRITICS | BIDI_AND_ZERO_WIDTH | {"\u0640"}
+
+MAX_ANALYZED_TOKEN_LENGTH = 100
+"""Tokens longer than this (in characters) get no morphological analysis: one stem word with
+POS ``X``, no lemma, no features. Arabic words, even with all their clitics, stay far below
+that (the longest tokens of the dev and saudi-2015 corpora have 13 and 16 characters), so a
+longer token is noise (a repeated letter, a digit run, text glued without spaces), and
+analyzing it costs time that grows with its length: camel-tools spends 10-18 s on one
+10,000-20,000 character "word" (issue 18). Used by the camel and builtin backends."""
 
 
 class FunctionWord(NamedTuple):
@@ -98,9 +107,13 @@ def load_function_words() -> dict[str, FunctionWord]:
 
 
 def nonword_segments(token: str) -> tuple[Segment, ...] | None:
-    """Segments for punctuation, symbols, numbers, Latin and emoji tokens; ``None`` for Arabic words."""
+    """Segments for punctuation, symbols, numbers, Latin and emoji tokens, and the single ``X``
+    word of an over-long token (:data:`MAX_ANALYZED_TOKEN_LENGTH`); ``None`` for Arabic words."""
     if not token:
         return (Segment(0, 0, "X"),)
+    if len(token) > MAX_ANALYZED_TOKEN_LENGTH:
+        # no analysis for an over-long token: its cost grows with the length (see the constant)
+        return (Segment(0, len(token), "X", "stem"),)
     match = _NUMBER_RE.match(token)
     if match:
         cut = match.end("clitic")

@@ -405,6 +405,9 @@ class CamelBackend:
         return result
 
     def _compute_candidates(self, token: str) -> list[Candidate]:
+        # punctuation, numbers, Latin... and over-long tokens (> MAX_ANALYZED_TOKEN_LENGTH
+        # characters: one X word, no lemma) never reach camel-tools, whose analysis of a
+        # 10,000-character "word" takes seconds
         special = nonword_segments(token)
         if special is not None:
             seg = special[-1]

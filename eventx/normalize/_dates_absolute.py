@@ -44,6 +44,7 @@ def _gregorian_hit(m: re.Match[str], ctx: Context, kind: str, p: str, day: int |
     explicit = m.group(f"{p}_y")
     yrel, ythis, mrel = m.group(f"{p}_yrel"), m.group(f"{p}_ythis"), m.group(f"{p}_mrel")
     granularity = "day" if day is not None else "month"
+    out_of_range = False
     if explicit is not None:
         year: int | None = int(explicit)
         relative = False
@@ -51,14 +52,17 @@ def _gregorian_hit(m: re.Match[str], ctx: Context, kind: str, p: str, day: int |
             return Hit(start, end, kind, invalid=True)
     elif ctx.published is None:
         year, relative = None, True
-    elif yrel is not None or ythis is not None:
-        year, relative = relative_year(yrel, ythis, ctx.published), True
     else:
-        year, relative = year_for(month, day, ctx.published, direction_of(mrel)), True
+        if yrel is not None or ythis is not None:
+            year = relative_year(yrel, ythis, ctx.published)
+        else:
+            year = year_for(month, day, ctx.published, direction_of(mrel))
+        relative, out_of_range = True, year is None
     if day is not None and date_or_none(year or 2000, month, day) is None:
         return Hit(start, end, kind, invalid=True)  # 31 فبراير; 29 فبراير checked with the year
     if year is None:
-        return Hit(start, end, kind, None, granularity, relative=True, ymd=(None, month, day))
+        return Hit(start, end, kind, None, granularity, relative=True, ymd=(None, month, day),
+                   out_of_range=out_of_range)
     value = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
     return Hit(start, end, kind, value, granularity, relative=relative, ymd=(year if explicit else None, month, day))
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from eventx.normalize._numbers_fold import FoldedText
 
-__all__ = ["Context", "Hit", "collapse_spaces"]
+__all__ = ["Context", "Hit", "collapse_spaces", "out_of_range_hit"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +30,9 @@ class Hit:
     relative: bool = False
     invalid: bool = False
     needs_mod: bool = False
+    # A relative expression whose value would fall outside datetime.date's years 1 to 9999
+    # ("أمس" published on 0001-01-01): reported, but with no value.
+    out_of_range: bool = False
     # (year or None, month, day or None) of a Gregorian date, kept so that the first end of a
     # range can borrow the year of the second ("بين 10 سبتمبر و2 فبراير 2016").
     ymd: tuple[int | None, int, int | None] | None = None
@@ -46,3 +49,8 @@ class Context:
 def collapse_spaces(word: str | None) -> str | None:
     """A matched phrase as a table key: the patterns let any white space stand for one space."""
     return None if word is None else re.sub(r"\s+", " ", word)
+
+
+def out_of_range_hit(start: int, end: int, kind: str, granularity: str | None, mod: str | None = None) -> Hit:
+    """A relative expression that resolves outside ``datetime.date``'s range: kept, with no value."""
+    return Hit(start, end, kind, None, granularity, mod=mod, relative=True, out_of_range=True)

@@ -63,7 +63,7 @@ def _with_year(hit: Hit, year: int) -> Hit | None:
     if day is not None and date_or_none(year, month, day) is None:
         return None
     value = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
-    return replace(hit, value=value, relative=False, ymd=(year, month, day))
+    return replace(hit, value=value, relative=False, ymd=(year, month, day), out_of_range=False)
 
 
 def merge_ranges(hits: list[Hit], text: str) -> list[Hit]:

@@ -2,7 +2,9 @@
 
 Each ``_build_<kind>`` turns a scanner match into a :class:`~eventx.normalize._dates_hits.Hit`
 marked ``relative``: its value is counted from ``published`` and stays None without it, so
-the document can warn that a relative date was left unresolved (spec §6).
+the document can warn that a relative date was left unresolved (spec §6). A value that would
+fall outside ``datetime.date``'s years 1 to 9999 also stays None, on a hit marked
+``out_of_range`` (:func:`~eventx.normalize._dates_hits.out_of_range_hit`).
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ from eventx.normalize._dates_calendar import (
     iso_week,
     relative_year,
     season_label_year,
+    shift_days,
     shift_month,
     valid_year,
     weekday_date,
+    year_in_range,
 )
-from eventx.normalize._dates_hits import Context, Hit, collapse_spaces
+from eventx.normalize._dates_hits import Context, Hit, collapse_spaces, out_of_range_hit
 from eventx.normalize._dates_tables import SEASONS, SPAN_UNITS, WEEKDAYS
 from eventx.normalize._numbers_words import simple_number_value
 
@@ -42,6 +46,8 @@ def _build_season(m: re.Match[str], ctx: Context) -> Hit:
         year = relative_year(m.group("se_yrel"), m.group("se_ythis"), ctx.published)
     else:
         year = season_label_year(season, ctx.published, direction_of(m.group("se_rel")))
+    if year is None:
+        return out_of_range_hit(start, end, "season", "season")
     return Hit(start, end, "season", f"{year:04d}-{season}", "season", relative=True)
 
 
@@ -51,6 +57,8 @@ def _build_season_this(m: re.Match[str], ctx: Context) -> Hit:
     if ctx.published is None:
         return Hit(start, end, "season_this", None, "season", relative=True)
     year = season_label_year(season, ctx.published, "current")
+    if year is None:
+        return out_of_range_hit(start, end, "season_this", "season")
     return Hit(start, end, "season_this", f"{year:04d}-{season}", "season", relative=True)
 
 
@@ -66,8 +74,10 @@ def _build_week(m: re.Match[str], ctx: Context) -> Hit:
     shift = {"past": -7, "future": 7}.get(direction, 0)
     if weekend and direction == "default" and ctx.published.weekday() < 5:
         shift = -7  # "عطلة نهاية الأسبوع" told on a weekday: the weekend just gone
-    value = iso_week(ctx.published + dt.timedelta(days=shift))
-    return Hit(start, end, "week", value + ("-WE" if weekend else ""), "week", relative=True)
+    day = shift_days(ctx.published, shift)
+    if day is None:
+        return out_of_range_hit(start, end, "week", "week")
+    return Hit(start, end, "week", iso_week(day) + ("-WE" if weekend else ""), "week", relative=True)
 
 
 def _build_monthrel(m: re.Match[str], ctx: Context) -> Hit:
@@ -75,8 +85,10 @@ def _build_monthrel(m: re.Match[str], ctx: Context) -> Hit:
     if ctx.published is None:
         return Hit(start, end, "monthrel", None, "month", relative=True)
     delta = 0 if m.group("mr_this") else {"past": -1, "future": 1}.get(direction_of(m.group("mr_rel")), 0)
-    year, month = shift_month(ctx.published.year, ctx.published.month, delta)
-    return Hit(start, end, "monthrel", f"{year:04d}-{month:02d}", "month", relative=True)
+    shifted = shift_month(ctx.published.year, ctx.published.month, delta)
+    if shifted is None:
+        return out_of_range_hit(start, end, "monthrel", "month")
+    return Hit(start, end, "monthrel", f"{shifted[0]:04d}-{shifted[1]:02d}", "month", relative=True)
 
 
 def _build_yearrel(m: re.Match[str], ctx: Context) -> Hit:
@@ -84,6 +96,8 @@ def _build_yearrel(m: re.Match[str], ctx: Context) -> Hit:
     if ctx.published is None:
         return Hit(start, end, "yearrel", None, "year", relative=True)
     year = relative_year(m.group("yl_rel"), m.group("yl_this"), ctx.published)
+    if year is None:
+        return out_of_range_hit(start, end, "yearrel", "year")
     return Hit(start, end, "yearrel", f"{year:04d}", "year", relative=True)
 
 
@@ -96,8 +110,10 @@ def _build_relday(m: re.Match[str], ctx: Context) -> Hit:
     if ctx.published is None:
         return Hit(start, end, "relday", None, "day", relative=True)
     offset = _RELATIVE_DAYS[collapse_spaces(m.group("rd_rel")) or ""]
-    value = (ctx.published + dt.timedelta(days=offset)).isoformat()
-    return Hit(start, end, "relday", value, "day", relative=True)
+    day = shift_days(ctx.published, offset)
+    if day is None:
+        return out_of_range_hit(start, end, "relday", "day")
+    return Hit(start, end, "relday", day.isoformat(), "day", relative=True)
 
 
 def _build_weekday(m: re.Match[str], ctx: Context) -> Hit:
@@ -105,23 +121,27 @@ def _build_weekday(m: re.Match[str], ctx: Context) -> Hit:
     if ctx.published is None:
         return Hit(start, end, "weekday", None, "day", relative=True)
     day = weekday_date(WEEKDAYS[m.group("wd_d")], ctx.published, direction_of(m.group("wd_rel")))
+    if day is None:
+        return out_of_range_hit(start, end, "weekday", "day")
     return Hit(start, end, "weekday", day.isoformat(), "day", relative=True)
 
 
 _SPAN_GRANULARITY = {"hour": "day", "day": "day", "week": "day", "month": "month", "year": "year"}
 
 
-def _span_value(unit: str, count: int, published: dt.date) -> tuple[str, str]:
-    """(value, granularity) of the point ``count`` units before ``published``."""
+def _span_value(unit: str, count: int, published: dt.date) -> tuple[str | None, str]:
+    """(value, granularity) of the point ``count`` units before ``published``; value None when
+    that point is before 0001-01-01."""
     if unit == "hour":
         return published.isoformat(), "day"
     if unit in ("day", "week"):
-        days = count * (7 if unit == "week" else 1)
-        return (published - dt.timedelta(days=days)).isoformat(), "day"
+        day = shift_days(published, -count * (7 if unit == "week" else 1))
+        return (day.isoformat() if day is not None else None), "day"
     if unit == "month":
-        year, month = shift_month(published.year, published.month, -count)
-        return f"{year:04d}-{month:02d}", "month"
-    return f"{published.year - count:04d}", "year"
+        shifted = shift_month(published.year, published.month, -count)
+        return (f"{shifted[0]:04d}-{shifted[1]:02d}" if shifted is not None else None), "month"
+    year = year_in_range(published.year - count)
+    return (f"{year:04d}" if year is not None else None), "year"
 
 
 def _count(token: str | None, implied: int | None) -> int | None:
@@ -145,6 +165,8 @@ def _build_ago(m: re.Match[str], ctx: Context) -> Hit:
         return Hit(start, end, "ago", None, _SPAN_GRANULARITY[unit] if count is not None else None, mod=mod,
                     relative=True)
     value, granularity = _span_value(unit, count, ctx.published)
+    if value is None:
+        return out_of_range_hit(start, end, "ago", granularity, mod=mod)
     return Hit(start, end, "ago", value, granularity, mod=None if unit == "hour" else mod, relative=True)
 
 
@@ -155,6 +177,8 @@ def _build_pastspan(m: re.Match[str], ctx: Context) -> Hit:
     if ctx.published is None or count is None:
         return Hit(start, end, "pastspan", None, None, relative=True)
     value, granularity = _span_value(unit, count, ctx.published)
+    if value is None:
+        return out_of_range_hit(start, end, "pastspan", granularity)
     return Hit(start, end, "pastspan", value, granularity, mod=None if unit == "hour" else "AFTER", relative=True)
 
 

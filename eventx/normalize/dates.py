@@ -13,6 +13,9 @@ Resolution rules (spec §6, GOLD_FORMAT decision 1):
 
 * Relative expressions resolve against ``published``; without it their ``value`` is None and
   the match has ``relative=True`` so the document can add its warning.
+* A relative expression whose value would fall outside ``datetime.date``'s years 1 to 9999
+  ("أمس" published on 0001-01-01, "العام المقبل" on 9999-12-31) is still reported, with
+  ``value`` None and ``out_of_range=True``; it never raises and never gives year 0 or 10000.
 * A year-less date takes the most recent such date not after ``published`` (``الماضي`` /
   ``المقبل`` force the previous / next one, ``الجاري`` the current year).
 * A weekday alone is the most recent such day on or before ``published``.
@@ -49,6 +52,8 @@ class DateMatch:
 
     ``relative`` is True when the value depends on the publication date (it is None when no
     date was given). ``kind`` names the expression shape ("daymonth", "weekday", ...).
+    ``out_of_range`` is True when the value, counted from the publication date, would fall
+    outside ``datetime.date``'s years 1 to 9999; the value is then None.
     """
 
     start: int
@@ -56,6 +61,7 @@ class DateMatch:
     value: TimeValue
     relative: bool
     kind: str
+    out_of_range: bool = False
 
 
 def find_dates(text: str, published: Published = None) -> list[DateMatch]:
@@ -74,7 +80,7 @@ def find_dates(text: str, published: Published = None) -> list[DateMatch]:
         value = TimeValue(
             text=surface, value=hit.value, granularity=hit.granularity, mod=hit.mod  # type: ignore[arg-type]
         )
-        matches.append(DateMatch(start, end, value, hit.relative, hit.kind))
+        matches.append(DateMatch(start, end, value, hit.relative, hit.kind, hit.out_of_range))
     return matches
 
 

@@ -4,7 +4,11 @@ It runs after the entities and before the rule engine, which only reads what it 
 
 * ``doc.dates`` -- every time expression with its value resolved against ``doc.published``
   (:func:`eventx.normalize.find_dates`); a relative one ("أمس") keeps ``value: null`` when the
-  document has no publication date, and the document then carries a warning saying so;
+  document has no publication date, and the document then carries a warning saying so
+  (:data:`NO_PUBLISHED_WARNING`, only then: "منذ أشهر" has no value even with a date, and
+  that is no reason to claim the date is missing); one whose value would fall outside
+  ``datetime.date``'s years 1 to 9999 also keeps ``value: null``, with
+  :data:`OUT_OF_RANGE_WARNING`;
 * ``doc.quantities`` -- every figure (:func:`eventx.normalize.find_quantities`), skipping the
   numbers that belong to a time expression ("3 مارس" is a date, not 3 people).
 
@@ -19,9 +23,10 @@ from eventx.doc import DateSpan, Document, QuantitySpan
 from eventx.normalize.dates import find_dates
 from eventx.normalize.numbers import find_quantities
 
-__all__ = ["NO_PUBLISHED_WARNING", "NormalizeProcessor"]
+__all__ = ["NO_PUBLISHED_WARNING", "OUT_OF_RANGE_WARNING", "NormalizeProcessor"]
 
 NO_PUBLISHED_WARNING = "no publication date: relative dates left unresolved"
+OUT_OF_RANGE_WARNING = "date out of range: relative dates before year 1 or after year 9999 left unresolved"
 
 
 class NormalizeProcessor(Processor):
@@ -42,13 +47,20 @@ class NormalizeProcessor(Processor):
             (QuantitySpan(m.start, m.end, m.value) for m in find_quantities(doc.text, dates=date_shapes)),
             key=lambda q: q.start,
         )
-        if any(d.relative and d.value.value is None for d in doc.dates) and NO_PUBLISHED_WARNING not in doc.warnings:
-            doc.warnings.append(NO_PUBLISHED_WARNING)
+        if not doc.published and any(d.relative and d.value.value is None for d in doc.dates):
+            _warn_once(doc, NO_PUBLISHED_WARNING)
+        if any(m.out_of_range for m in dates):
+            _warn_once(doc, OUT_OF_RANGE_WARNING)
         doc.processed.add(self.name)
         return doc
 
     def describe(self) -> str:
         return "normalize: dates (Gregorian and Hijri, relative to the publication date) and figures"
+
+
+def _warn_once(doc: Document, warning: str) -> None:
+    if warning not in doc.warnings:
+        doc.warnings.append(warning)
 
 
 @registry.factory("normalize", config=ComponentConfig)

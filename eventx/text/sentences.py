@@ -55,18 +55,26 @@ def split_sentences(text: str) -> list[SentenceSpan]:
     start = 0
     i = 0
     open_closer: str | None = None
+    line_start = 0
     line_end = text.find("\n")
+    # last position of each closing quote on the current line: "is it closed later on this
+    # line?" is then one comparison, not a scan of the rest of the line per opening quote
+    # (quadratic on a long line full of «).
+    last_closer: dict[str, int] = {}
     while i < n:
         ch = text[i]
         if ch == "\n":
             _append(text, spans, start, i)
             start = i + 1
             open_closer = None
+            line_start = i + 1
             line_end = text.find("\n", i + 1)
+            last_closer.clear()
         elif ch in _OPENERS:
             closer = _OPENERS[ch]
-            stop = line_end if line_end != -1 else n
-            if text.find(closer, i + 1, stop) != -1:
+            if closer not in last_closer:
+                last_closer[closer] = text.rfind(closer, line_start, line_end if line_end != -1 else n)
+            if last_closer[closer] > i:
                 open_closer = closer
         elif open_closer is not None and ch == open_closer:
             open_closer = None

@@ -24,14 +24,20 @@ class TokenSpan(NamedTuple):
 
 _MARKS = "\u200b\u200c\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\u061c"
 _WORD_CHAR = r"[^\s\p{P}\p{S}" + _MARKS + r"]"
-_NUMBER = r"\d+(?:[.,\u066b\u066c]\d+)+"
+_NUMBER_SEPARATOR = r"[.,\u066b\u066c]"
+# A word is a run of word characters (digits included) that continues across a number
+# separator standing between two digits ("2.5", "3,000", "و2.5") and across one bidi or
+# zero-width mark followed by a word character. Every character is looked at once (possessive
+# runs, no alternative that rescans a digit run), so the cost is linear in the input: the
+# former pattern tried "digits, separator, digits" at every digit of a digit run and rescanned
+# the rest of the run each time (quadratic on "٣" * 40000).
 _TOKEN_RE = regex.compile(
     r"""
-    (?:(?:NUMBER)|WORD)(?:(?:NUMBER)|WORD|[MARKS](?=WORD))*   # word, may hold a number: و2.5
+    WORD++(?:(?:(?<=\d)SEP(?=\d)|[MARKS])WORD++)*+   # word, may hold a number: و2.5
     | (?:\p{RI}\p{RI}|\p{Emoji_Presentation}(?:\p{EMod}|\uFE0F\u20E3?)?
          (?:\u200D\p{Emoji}(?:\p{EMod}|\uFE0F)?)*)     # emoji sequence
     | [\p{P}\p{S}]                                    # one punctuation / symbol character
-    """.replace("NUMBER", _NUMBER)
+    """.replace("SEP", _NUMBER_SEPARATOR)
     .replace("WORD", _WORD_CHAR)
     .replace("MARKS", _MARKS),
     regex.VERBOSE,
