@@ -85,7 +85,10 @@ def test_sentences_of_a_line_full_of_open_quotes() -> None:
     text = "«ا " * 5_000 + "». قتل جندي."
     spans = split_sentences(text)
     assert [text[s.start : s.end] for s in spans][-1] == "قتل جندي."
-    assert split_sentences("«ا " * 5_000) == [(0, 3 * 5_000 - 1)]
+    # the unclosed quotes never close: the line is one stretch, cut at spaces into bounded pieces
+    pieces = split_sentences("«ا " * 5_000)
+    assert pieces[0].start == 0 and pieces[-1].end == 3 * 5_000 - 1
+    assert len(pieces) == 10 and all(s.end - s.start <= 1_500 for s in pieces)
 
 
 def _one_x_word(backend: object, token: str) -> None:
@@ -151,10 +154,10 @@ def test_repeated_name_is_every_time_one_linked_entity() -> None:
     assert all(a.end <= b.start for a, b in pairwise(doc.entities))
 
 
-def test_long_line_without_punctuation_is_one_sentence_of_tokens() -> None:
+def test_long_line_without_punctuation_is_tokenized_in_bounded_sentences() -> None:
     text = (LINE_WORDS * 40)[:3_000]
     doc = Pipeline(processors=["tokenize", "morph", "ner"], morph="builtin")(text)
-    assert len(doc.sentences) == 1
+    assert len(doc.sentences) == 2  # 3,000 characters, cut at a space before 1,500
     assert [t.text for t in doc.tokens] == text.split()
     assert doc.entities and all(text[e.start : e.end] == e.text for e in doc.entities)
 
@@ -220,3 +223,36 @@ def test_merge_of_many_spans_keeps_the_policy() -> None:
     assert len(merged) == 2 * n  # "دعم مالي": no evidence for Mali
     assert all(a.end <= b.start for a, b in pairwise(merged))
     assert all(text[e.start : e.end] == e.text for e in merged)
+
+
+def test_an_unpunctuated_page_is_cut_into_bounded_sentences_at_spaces() -> None:
+    from eventx.text.sentences import MAX_SENTENCE_CHARS, split_sentences
+
+    unit = "قتل خمسة جنود في هجوم على قرية قرب مدينة حلب صباح أمس وأصيب عشرة مدنيين "
+    text = unit * 300  # about 22,000 characters, no sentence punctuation
+    spans = split_sentences(text)
+    assert len(spans) >= len(text) // MAX_SENTENCE_CHARS
+    assert all(0 < s.end - s.start <= MAX_SENTENCE_CHARS for s in spans)
+    assert all(not text[s.start].isspace() and not text[s.end - 1].isspace() for s in spans)
+    # nothing but spaces between pieces: no character is lost
+    assert "".join(text[a.end : b.start] for a, b in pairwise(spans)).strip() == ""
+    assert text[: spans[0].start].strip() == "" and text[spans[-1].end :].strip() == ""
+    # one word longer than the limit stays whole
+    word = "ا" * (MAX_SENTENCE_CHARS * 3)
+    assert [(s.start, s.end) for s in split_sentences(word + " قتل جندي")] == [
+        (0, len(word)),
+        (len(word) + 1, len(word) + 9),
+    ]
+
+
+def test_events_are_found_all_along_an_unpunctuated_page() -> None:
+    import eventx
+
+    unit = "قتل خمسة جنود في هجوم على مدينة حلب "
+    result = eventx.extract(unit * 400, published="2025-04-28")  # ~14,000 characters
+    casualties = [e for e in result.events if e.type == "CASUALTY"]
+    # close triggers of one type merge into one event per stretch (merge_within), so count
+    # where they are: every 1,500-character piece of the page has its own
+    pieces = {e.sentence.index for e in casualties}
+    assert len(pieces) >= 9
+    assert max(e.trigger.start for e in casualties) > 13_000

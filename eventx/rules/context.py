@@ -7,6 +7,7 @@ proclitic ب/ل/ك on its first token), and the clause it stands in.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -143,25 +144,31 @@ class SentenceContext:
     slots: list[EntitySlot]
     figures: list[FigureSlot] = field(default_factory=list)
     times: list[TimeSlot] = field(default_factory=list)
+    token_starts: list[int] = field(default_factory=list)
+    """Start of each view's token (non-decreasing: views follow the text), for bisection."""
+    token_ends: list[int] = field(default_factory=list)
+    clause_word_span: dict[int, tuple[int, int]] = field(default_factory=dict)
+    """Per clause, the token starts of its first and last word with a letter or digit."""
 
     def view_at_char(self, char_index: int) -> int | None:
-        for view in self.views:
-            if view.token.start <= char_index < view.token.end:
-                return view.index
+        """The first view whose token contains ``char_index`` (by bisection: a sentence may be a
+        whole unpunctuated page, and this is asked for every figure and time)."""
+        position = bisect_right(self.token_ends, char_index)
+        if position < len(self.views) and self.token_starts[position] <= char_index:
+            return self.views[position].index
         return None
 
 
-def _view_index_for_span(views: Sequence[WordView], start: int, end: int) -> tuple[int, int] | None:
-    first = last = None
-    for view in views:
-        if view.token.end <= start or view.token.start >= end:
-            continue
-        if first is None:
-            first = view.index
-        last = view.index
-    if first is None or last is None:
+def _view_index_for_span(
+    views: Sequence[WordView], starts: Sequence[int], ends: Sequence[int], start: int, end: int
+) -> tuple[int, int] | None:
+    """First and last view whose token overlaps ``[start, end)``; ``starts``/``ends`` are the
+    views' token offsets, non-decreasing, so both ends are found by bisection."""
+    first = bisect_right(ends, start)
+    last = bisect_left(starts, end) - 1
+    if first > last:
         return None
-    return first, last
+    return views[first].index, views[last].index
 
 
 def _governing_prep(views: Sequence[WordView], first: int, entity_start: int) -> str | None:
@@ -265,12 +272,14 @@ def build_context(
         if normalize_key(view.token.text) in clause_breaks and not _opens_relative_clause(views, position):
             clause += 1  # the break itself opens the next clause
         clause_of.append(clause)
+    starts = [view.token.start for view in views]
+    ends = [view.token.end for view in views]
     entity_at: list[EntitySlot | None] = [None] * len(views)
     slots: list[EntitySlot] = []
     for entity in entities:
         if entity.end <= sentence.start or entity.start >= sentence.end:
             continue
-        span = _view_index_for_span(views, entity.start, entity.end)
+        span = _view_index_for_span(views, starts, ends, entity.start, entity.end)
         if span is None:
             continue
         first, last = span
@@ -286,7 +295,15 @@ def build_context(
         slots.append(slot)
         for i in range(first, last + 1):
             entity_at[i] = slot
-    context = SentenceContext(sentence, views, clause_of, entity_at, slots)
+    clause_word_span: dict[int, tuple[int, int]] = {}
+    for view, view_clause in zip(views, clause_of, strict=True):
+        if any(ch.isalnum() for ch in view.token.text):
+            first_start = clause_word_span.get(view_clause, (view.token.start, 0))[0]
+            clause_word_span[view_clause] = (first_start, view.token.start)
+    context = SentenceContext(
+        sentence, views, clause_of, entity_at, slots,
+        token_starts=starts, token_ends=ends, clause_word_span=clause_word_span,
+    )
     for start, end, value, unit in figures:
         if start >= sentence.start and end <= sentence.end:
             index = context.view_at_char(start)

@@ -567,12 +567,10 @@ def _resolve_anaphora(events: list[Event], anaphoric: set[str]) -> None:
 def _clauses_of_time(context: SentenceContext, time: TimeSlot) -> set[int]:
     """The clause of a time, plus its neighbours when the time is a parenthetical clause alone."""
     clause = context.clause_of[time.view]
-    words = [
-        v
-        for v in context.views
-        if context.clause_of[v.index] == clause and any(ch.isalnum() for ch in v.token.text)
-    ]
-    if all(time.start <= v.token.start < time.end for v in words):
+    # Every word of the clause starts inside the time iff its first and last words do (words
+    # follow the text); a clause with no word at all counts as the time alone, as before.
+    first, last = context.clause_word_span.get(clause, (time.start, time.start))
+    if time.start <= first < time.end and time.start <= last < time.end:
         return {clause - 1, clause, clause + 1}
     return {clause}
 
