@@ -12,7 +12,7 @@ import random
 from itertools import pairwise
 
 import pytest
-from conftest import needs_camel
+from conftest import needs_camel, needs_stanza
 
 from eventx.doc import EntitySpan
 from eventx.morph.builtin import MAX_ANALYZED_TOKEN_LENGTH, BuiltinBackend
@@ -121,6 +121,18 @@ def test_camel_gives_one_x_word_to_an_over_long_token() -> None:
         _one_x_word(backend, token)
     (digits,) = backend.analyze_sentence(["3" * MAX_ANALYZED_TOKEN_LENGTH])
     assert [s.pos for s in digits] == ["NUM"]
+
+
+@needs_stanza
+def test_stanza_gives_one_x_word_to_an_over_long_token_and_analyses_its_neighbours() -> None:
+    from eventx.morph.stanza_backend import StanzaBackend
+
+    backend = StanzaBackend()
+    long_token = "ا" * 2_000
+    (segments,) = backend.analyze_sentences([["قتل", long_token, "جنود"]])
+    assert [(s.start, s.end, s.pos) for s in segments[1]] == [(0, len(long_token), "X")]
+    assert segments[0] and segments[2]  # the neighbours are analysed
+    assert segments[0][0].pos != "X" or segments[2][0].pos != "X"
 
 
 def _summary(doc: object) -> tuple[list[tuple[str, str]], list[tuple[str, str | None]]]:

@@ -121,6 +121,12 @@ class StanzaBackend:
 
     def analyze_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[list[Segment]]]:
         """Batch form of :meth:`analyze_sentence` (one stanza bulk call)."""
+        from eventx.morph.builtin import MAX_ANALYZED_TOKEN_LENGTH
+
+        # An over-long token is shown to stanza as "_" and gets one X word back (the same rule
+        # as the other backends: its analysis would cost time that grows with its length).
+        originals = sentences
+        sentences = [[t if len(t) <= MAX_ANALYZED_TOKEN_LENGTH else "_" for t in tokens] for tokens in sentences]
         texts: list[str] = []
         spans: list[list[tuple[int, int]]] = []
         for tokens in sentences:
@@ -134,9 +140,15 @@ class StanzaBackend:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             docs = self.pipeline.bulk_process(texts) if any(texts) else [None] * len(texts)
-        return [
+        analysed = [
             _segments_from_stanza(tokens, offsets, doc) if doc is not None else [_fallback(t) for t in tokens]
             for tokens, offsets, doc in zip(sentences, spans, docs, strict=False)
+        ]
+        return [
+            [[_fallback(t)] if len(t) > MAX_ANALYZED_TOKEN_LENGTH else segments for t, segments in zip(
+                tokens, per_token, strict=False
+            )]
+            for tokens, per_token in zip(originals, analysed, strict=False)
         ]
 
     # parsing over existing words -------------------------------------------------------------
