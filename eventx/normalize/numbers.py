@@ -20,8 +20,10 @@ itself. Nothing is cached between calls: the result depends on the arguments onl
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from eventx.errors import Errors
 from eventx.normalize._dates_scan import scan_dates
@@ -191,8 +193,22 @@ def _quantity_at(tokens: _Tokens, index: int, parsed: ParsedNumber) -> tuple[dic
     return fields, first, last, noun_words
 
 
-def _overlaps(span: tuple[int, int], date_spans: tuple[tuple[int, int], ...]) -> bool:
-    return any(span[0] < d_end and d_start < span[1] for d_start, d_end in date_spans)
+class _SpanSet:
+    """Spans answering "does any overlap [start, end)?" in O(log n): the spans that start before
+    ``end`` are a prefix in start order, and one of them overlaps when the largest end in that
+    prefix lies after ``start``. (A scan of every date per figure was quadratic on a long text.)"""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.max_ends = list(accumulate((end for _, end in ordered), max))
+
+    def __bool__(self) -> bool:
+        return bool(self.starts)
+
+    def overlaps(self, span: tuple[int, int]) -> bool:
+        before_end = bisect_left(self.starts, span[1])
+        return before_end > 0 and self.max_ends[before_end - 1] > span[0]
 
 
 def _may_start_figure(word: str) -> bool:
@@ -213,14 +229,15 @@ def _date_spans(folded: FoldedText, dates: Sequence[DateMatch] | None) -> tuple[
     return tuple(folded.folded_span(match.start, match.end) for match in dates)
 
 
-def _scan(text: str, folded: FoldedText, date_spans: tuple[tuple[int, int], ...]) -> list[QuantityMatch]:
+def _scan(text: str, folded: FoldedText, spans: tuple[tuple[int, int], ...]) -> list[QuantityMatch]:
+    date_spans = _SpanSet(spans)
     tokens = _tokenize(folded)
     words, found = tokens.words, tokens.found
     matches: list[QuantityMatch] = []
     index = 0
     while index < len(words):
         word = words[index]
-        if not _may_start_figure(word) or (date_spans and _overlaps(found[index].span(), date_spans)):
+        if not _may_start_figure(word) or (date_spans and date_spans.overlaps(found[index].span())):
             index += 1
             continue
         parsed = parse_number_at(words, index)
@@ -231,7 +248,7 @@ def _scan(text: str, folded: FoldedText, date_spans: tuple[tuple[int, int], ...]
             index += 1
             continue
         figure_span = (found[index].start(), found[parsed.last].end())
-        if parsed.invalid or (date_spans and _overlaps(figure_span, date_spans)):
+        if parsed.invalid or (date_spans and date_spans.overlaps(figure_span)):
             index = parsed.last + 1
             continue
         fields, first, last, noun_words = _quantity_at(tokens, index, parsed)

@@ -10,7 +10,7 @@ data in ``packs/builtin``.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -133,6 +133,7 @@ class RuleEngine:
                     self._index.setdefault(term, []).append(compiled)
                 if compiled.trigger.prefixes:
                     self._prefix_rules.append(compiled)
+        self._position = {id(rule): position for position, rule in enumerate(self.rules)}
 
     @classmethod
     def from_sources(cls, sources: Sequence[str | Path]) -> RuleEngine:
@@ -166,7 +167,7 @@ class RuleEngine:
         # Stable order: as loaded (pack order, then file order).
         seen: set[int] = set()
         ordered = []
-        for rule in sorted(found, key=self.rules.index):
+        for rule in sorted(found, key=lambda r: self._position[id(r)]):
             if id(rule) not in seen:
                 seen.add(id(rule))
                 ordered.append(rule)
@@ -264,6 +265,7 @@ class RuleEngine:
         events: list[Event] = []
         prefix = doc.doc_id or "doc"
         entities = sorted(doc.entities, key=lambda e: e.start)
+        index = _EntityIndex(doc.entities)
         anaphoric: set[str] = set()
         for sentence in doc.sentences:
             context = build_context(
@@ -276,7 +278,8 @@ class RuleEngine:
             add_chunks(context, self.chunks)
             sentence_events: list[Event] = []
             for hit in self._find_hits(context):
-                event = self._build_event(doc, context, hit, f"{prefix}:e{len(events) + len(sentence_events) + 1}")
+                event_id = f"{prefix}:e{len(events) + len(sentence_events) + 1}"
+                event = self._build_event(index, context, hit, event_id)
                 if event is not None:
                     sentence_events.append(event)
                     if cue_applies(context, self.anaphora, hit.first):
@@ -315,7 +318,7 @@ class RuleEngine:
                     if role not in event.arguments and inherited:
                         event.arguments[role] = [m.model_copy() for m in inherited]
 
-    def _build_event(self, doc: Document, context: SentenceContext, hit: _Hit, event_id: str) -> Event | None:
+    def _build_event(self, index: _EntityIndex, context: SentenceContext, hit: _Hit, event_id: str) -> Event | None:
         rule = hit.rule
         view = context.views[hit.first]
         # Roles are placed relative to the trigger word itself: words a sequence spans ("توصلت
@@ -336,9 +339,9 @@ class RuleEngine:
                 if (kept := [s for s in slots if not any(s.first <= b and s.last >= a for a, b in parts)])
             }
         arguments = {
-            role: [_mention(_antecedent(doc, s.entity), role) for s in slots] for role, slots in bound.items()
+            role: [_mention(index.antecedent(s.entity), role) for s in slots] for role, slots in bound.items()
         }
-        self._apply_fallbacks(doc, context, rule, bound, arguments)
+        self._apply_fallbacks(index, context, rule, bound, arguments)
         quantities = self._quantities(context, hit)
         self._count_singular(hit, arguments, quantities)
         required = rule.rule.require_any
@@ -369,7 +372,7 @@ class RuleEngine:
 
     def _apply_fallbacks(
         self,
-        doc: Document,
+        index: _EntityIndex,
         context: SentenceContext,
         rule: CompiledRule,
         bound: dict[str, list[EntitySlot]],
@@ -379,9 +382,9 @@ class RuleEngine:
             if role.name in arguments:
                 continue
             if role.spec.fallback == "force_owner":
-                filler = _force_owner(doc, arguments)
+                filler = _force_owner(index, arguments)
             elif role.spec.fallback == "place_owner":
-                filler = _place_owner(doc, context, bound, role.spec.owner_of or "", role.spec.other_than or "")
+                filler = _place_owner(index, context, bound, role.spec.owner_of or "", role.spec.other_than or "")
             else:
                 continue
             if filler is not None:
@@ -488,39 +491,72 @@ class RuleEngine:
         return False
 
 
-def _antecedent(doc: Document, entity: EntitySpan) -> EntitySpan:
-    """The named place an anaphoric chunk ("المدينة", "المنطقة") refers back to, else itself."""
-    kinds = entity.meta.get("refers_back")
-    if not kinds:
-        return entity
-    earlier = [
-        e
-        for e in doc.entities
-        if e.end <= entity.start
-        and e.kind in kinds
-        and not is_state_code(e.id)
-        and not e.meta.get("actor_id")  # a capital named before is mostly its government acting
-        and "nisba" not in e.meta.get("tags", ())
-    ]
-    return max(earlier, key=lambda e: e.start) if earlier else entity
+class _EntityIndex:
+    """The document's entities, indexed once per document for the look-ups the rules make per
+    argument (a scan of every entity per argument was quadratic in document length)."""
+
+    def __init__(self, entities: Sequence[EntitySpan]) -> None:
+        self.entities = entities
+        # first GPE mention naming each state (by its id or the state it acts for)
+        self.first_state_mention: dict[str, EntitySpan] = {}
+        for entity in entities:
+            if entity.kind == "GPE":
+                for key in (entity.id, entity.meta.get("actor_id")):
+                    if key is not None:
+                        self.first_state_mention.setdefault(key, entity)
+        self._places: dict[tuple[str, ...], tuple[list[int], list[EntitySpan]]] = {}
+
+    def antecedent(self, entity: EntitySpan) -> EntitySpan:
+        """The named place an anaphoric chunk ("المدينة", "المنطقة") refers back to, else itself:
+        the latest-starting earlier place that is not a state, not a capital acting as its
+        government and not a nisba adjective."""
+        kinds = entity.meta.get("refers_back")
+        if not kinds:
+            return entity
+        ends, best = self._places_of(tuple(kinds))
+        position = bisect_right(ends, entity.start)  # candidates ending at or before the chunk
+        return best[position - 1] if position else entity
+
+    def _places_of(self, kinds: tuple[str, ...]) -> tuple[list[int], list[EntitySpan]]:
+        """Candidates sorted by end, with the running best (latest start; the first in document
+        order on a tie), so that the answer for any cut-off is one bisection away."""
+        if kinds not in self._places:
+            candidates = sorted(
+                (
+                    (e.end, order, e)
+                    for order, e in enumerate(self.entities)
+                    if e.kind in kinds
+                    and not is_state_code(e.id)
+                    and not e.meta.get("actor_id")  # a capital named before is mostly its government acting
+                    and "nisba" not in e.meta.get("tags", ())
+                ),
+                key=lambda item: (item[0], item[1]),
+            )
+            best: list[EntitySpan] = []
+            top: tuple[int, int, EntitySpan] | None = None
+            for _, order, e in candidates:
+                if top is None or (e.start, -order) > (top[0], -top[1]):
+                    top = (e.start, order, e)
+                best.append(top[2])
+            self._places[kinds] = ([end for end, _, _ in candidates], best)
+        return self._places[kinds]
+
+    def state_mention(self, state: str) -> EntitySpan | None:
+        """The first mention of ``state`` in the document that names it as a GPE."""
+        return self.first_state_mention.get(state)
 
 
-def _state_mention(doc: Document, state: str) -> EntitySpan | None:
-    """The first mention of ``state`` in the document that names it as a GPE."""
-    return next((e for e in doc.entities if e.kind == "GPE" and state in (e.id, e.meta.get("actor_id"))), None)
-
-
-def _force_owner(doc: Document, arguments: dict[str, list[Mention]]) -> Mention | None:
+def _force_owner(index: _EntityIndex, arguments: dict[str, list[Mention]]) -> Mention | None:
     """The state owning the event's force, as the document names it (no mention: no filler)."""
     force = next((m for fillers in arguments.values() for m in fillers if m.kind == "FORCE" and m.id), None)
     if force is None or force.id is None:
         return None
-    state = _state_mention(doc, force.id)
+    state = index.state_mention(force.id)
     return _mention(state, "agent") if state is not None else None
 
 
 def _place_owner(
-    doc: Document, context: SentenceContext, bound: dict[str, list[EntitySlot]], place_role: str, actor_role: str
+    index: _EntityIndex, context: SentenceContext, bound: dict[str, list[EntitySlot]], place_role: str, actor_role: str
 ) -> Mention | None:
     """The state a place lies in ("حلب" → SYR, "كورسك الروسية" → RUS), when the actor of
     ``actor_role`` is present and is not that state (then it is the side that lost the place)."""
@@ -530,7 +566,7 @@ def _place_owner(
     owner = _owner_state(context, places[0])
     if owner is None or any(owner in (a.entity.id, a.entity.meta.get("actor_id")) for a in actors):
         return None
-    state = _state_mention(doc, owner)
+    state = index.state_mention(owner)
     return _mention(state, "loser") if state is not None else None
 
 
