@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["Document", "DocumentResult", "Pipeline", "__version__", "extract"]
+__all__ = ["Document", "DocumentResult", "Pipeline", "__version__", "extract", "to_arrow", "to_dataframe"]
 
 if TYPE_CHECKING:
     from eventx.doc import Document
@@ -40,6 +40,14 @@ def __getattr__(name: str) -> Any:
         from eventx.api import extract
 
         return extract
+    if name == "to_dataframe":
+        from eventx.export.tables import to_dataframe
+
+        return to_dataframe
+    if name == "to_arrow":
+        from eventx.export.tables import to_arrow
+
+        return to_arrow
     from eventx.errors import Errors
 
     raise AttributeError(Errors.NO_MODULE_ATTRIBUTE.format(module=__name__, name=name))

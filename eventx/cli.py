@@ -2,7 +2,7 @@
 
 eventx info                                  backends, models, versions
 eventx tag FILE                              token / words / lemma / POS table
-eventx extract [--format jsonl|json] IN ...  document results (IN: .txt, .jsonl or -)
+eventx extract [--format jsonl|json] IN ...  document results (IN: .txt, .jsonl, a directory or -)
 eventx evaluate --gold DIR --docs DOCS PRED  spec §8 scores
 eventx schema                                JSON Schema of the document result
 eventx rules validate PACK ...               check rule-pack files
@@ -10,15 +10,24 @@ eventx rules validate PACK ...               check rule-pack files
 ``eventx extract`` processes every document on its own: a line or file it cannot use is
 reported on stderr as ``FILE:LINE: reason`` and the run goes on. Exit status: 0 when every
 document was written, 1 when some were refused, 2 for a usage error (docs/errors.md).
+``--n-process N`` runs the documents in N worker processes with the same output, in input
+order; a directory input stands for its ``*.txt`` and ``*.jsonl`` files (sorted;
+``--recursive`` adds its subfolders). A document without an id gets one from where it was
+read: the file's stem for a .txt file, ``<file stem>:<line>`` for a JSONL line, ``stdin:<line>``
+for a line of standard input, so event ids (``<doc_id>:e1``) do not repeat within a run. A
+progress display goes to stderr when it is a terminal (not with ``--quiet``).
 """
 
 from __future__ import annotations
 
 import argparse
 import codecs
+import contextlib
 import json
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+import warnings
+from collections import deque
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
@@ -134,11 +143,10 @@ def _jsonl_documents(data: bytes) -> Iterator[_Document]:
         yield number, item, None
 
 
-def _text_document(path: str, data: bytes, published: str | None) -> _Document:
-    """A whole .txt input as one document (id: the file's stem, or ``stdin``)."""
+def _text_document(doc_id: str, data: bytes, published: str | None) -> _Document:
+    """A whole .txt input as one document with id ``doc_id`` (the file's stem, or ``stdin``)."""
     from eventx.errors import Errors
 
-    doc_id = Path(path).stem if path != "-" else "stdin"
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -161,62 +169,241 @@ def _reason(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
 
 
-def _extract_one(nlp: Any, item: dict[str, Any]) -> tuple[dict[str, Any] | None, str | None]:
-    """(result, None) for a processed document, (None, reason) for a refused one. eventx's own
-    errors (a missing model, a bad rule pack) concern the whole run and propagate."""
+def _positive_processes(value: str) -> int:
+    """``--n-process``: a number of worker processes >= 1, or -1 for one per core."""
+    from eventx.errors import Errors
+
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(Errors.BAD_N_PROCESS.format(value=repr(value))) from None
+    if number < 1 and number != -1:
+        raise argparse.ArgumentTypeError(Errors.BAD_N_PROCESS.format(value=number))
+    return number
+
+
+_DIRECTORY_SUFFIXES = (".txt", ".jsonl")
+
+
+def _expand_inputs(paths: Sequence[str], input_format: str, recursive: bool) -> list[tuple[str, str]]:
+    """Each input as (path, format): a directory becomes its *.txt and *.jsonl files, sorted
+    (with ``recursive`` also those of its subfolders), each read by its suffix unless
+    ``--input-format`` says otherwise. Any input that cannot be read is a usage error here,
+    before any document is processed."""
+    from eventx.errors import Errors
+
+    inputs: list[tuple[str, str]] = []
+    for path in paths:
+        if path == "-" or not Path(path).is_dir():
+            _check_input(path)
+            inputs.append((path, input_format))
+            continue
+        candidates = Path(path).rglob("*") if recursive else Path(path).iterdir()
+        found = sorted(p for p in candidates if p.suffix.lower() in _DIRECTORY_SUFFIXES and p.is_file())
+        if not found:
+            scope = " (nor in its subfolders)" if recursive else " (add --recursive to read its subfolders)"
+            _usage_error(Errors.CLI_EMPTY_DIRECTORY.format(path=path, scope=scope))
+        for file in found:
+            declared = input_format if input_format != "auto" else file.suffix.lower().lstrip(".")
+            inputs.append((str(file), declared))
+    return inputs
+
+
+def _derived_stems(paths: Sequence[str]) -> list[str]:
+    """The stem each input gives the ids of its documents without one: the file's stem
+    (``stdin`` for ``-``); a stem that an earlier input already has gets ``~2``, ``~3`` ...
+    so that derived ids never repeat within a run."""
+    used: set[str] = set()
+    stems: list[str] = []
+    for path in paths:
+        stem = base = "stdin" if path == "-" else Path(path).stem
+        number = 1
+        while stem in used:
+            number += 1
+            stem = f"{base}~{number}"
+        used.add(stem)
+        stems.append(stem)
+    return stems
+
+
+def _with_defaults(item: dict[str, Any], doc_id: str, published: str | None) -> dict[str, Any]:
+    """A JSONL line's item for the pipeline: its own id (as a string) or ``doc_id``, its own
+    ``published`` or the ``--published`` date when the line has none (absent or null)."""
+    own_id = item.get("id")
+    own_published = item.get("published")
+    return {
+        "id": doc_id if own_id is None else str(own_id),
+        "text": item.get("text"),
+        "published": published if own_published is None else own_published,
+    }
+
+
+# One input document as the CLI tracks it: (input name, line number or None, the item
+# {id, text, published} or None, the reason it is refused or None).
+_Entry = tuple[str, int | None, dict[str, Any] | None, str | None]
+
+
+def _entries(inputs: Sequence[tuple[str, str]], published: str | None) -> Iterator[_Entry]:
+    """Every document of every input, in order; each input is read when its turn comes."""
+    for (path, declared), stem in zip(inputs, _derived_stems([p for p, _ in inputs]), strict=True):
+        data = _read_bytes(path)
+        name = "<stdin>" if path == "-" else path
+        if _is_jsonl(path, data, declared):
+            for line, item, reason in _jsonl_documents(data):
+                if item is not None:
+                    item = _with_defaults(item, f"{stem}:{line}", published)
+                yield name, line, item, reason
+        else:
+            yield (name, *_text_document(stem, data, published))
+
+
+def _setup_error_names() -> set[str]:
+    """Type names of eventx's own setup errors (:class:`EventxError` and its subclasses)."""
     from eventx.errors import EventxError
 
-    doc_id = item.get("id")
-    doc_id = None if doc_id is None else str(doc_id)
+    names: set[str] = set()
+    todo: list[type[BaseException]] = [EventxError]
+    while todo:
+        cls = todo.pop()
+        names.add(cls.__name__)
+        todo.extend(cls.__subclasses__())
+    return names
+
+
+@contextlib.contextmanager
+def _plain_advice(quiet: bool) -> Iterator[None]:
+    """Around building a pipeline: eventx's own advice (the morphology fallback warning)
+    becomes one plain stderr line, or nothing when ``quiet``; other warnings are passed on."""
+    caught: list[warnings.WarningMessage] = []
     try:
-        doc = nlp(item.get("text"), published=item.get("published"), doc_id=doc_id)
-        return doc.to_result().model_dump(mode="json"), None
-    except EventxError:
-        raise
-    except Exception as exc:
-        return None, _reason(exc)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            yield
+    finally:
+        for warning in caught:
+            message = str(warning.message)
+            if issubclass(warning.category, UserWarning) and message.startswith("eventx:"):
+                if not quiet:
+                    sys.stderr.write(f"{message}\n")
+            else:
+                warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
 
 
-def _reject(name: str, line: int | None, reason: str) -> None:
-    where = f"{name}:{line}" if line is not None else name
-    sys.stderr.write(f"{where}: {reason}\n")
-    sys.stderr.flush()
+def _build_pipeline(args: argparse.Namespace) -> Any:
+    """The extraction pipeline. The morphology variant is resolved here (``auto`` → the
+    concrete backend), so worker processes build the same one without asking again; the
+    fallback advice is one plain stderr line (none with --quiet)."""
+    from eventx.component import registry
+    from eventx.pipeline import Pipeline
+
+    with _plain_advice(args.quiet):
+        _, morph_config = registry.resolve("morph", {"variant": args.morph})
+        morph = getattr(morph_config, "variant", args.morph)
+        return Pipeline(morph=morph, ner=args.ner, rule_packs=tuple(args.rules or ("builtin",)))
+
+
+def _progress_wanted(quiet: bool, stream: Any) -> bool:
+    """A progress display only for a person watching: stderr is a terminal and no --quiet."""
+    if quiet or stream is None:
+        return False
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty is not None and isatty())
+    except (ValueError, OSError):  # a closed stream
+        return False
+
+
+class _Progress:
+    """Documents done and their rate on stderr (tqdm), or nothing. Lines written through
+    :meth:`write` do not break the bar."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.bar: Any = None
+        if enabled:
+            from tqdm import tqdm
+
+            self.bar = tqdm(
+                desc="eventx extract", unit=" doc", file=sys.stderr, mininterval=0.5,
+                bar_format="{desc}: {n_fmt} documents [{elapsed}, {rate_noinv_fmt}{postfix}]",
+            )
+
+    def write(self, line: str) -> None:
+        if self.bar is not None:
+            self.bar.write(line, file=sys.stderr)
+        else:
+            sys.stderr.write(f"{line}\n")
+            sys.stderr.flush()
+
+    def update(self, rejected: int) -> None:
+        if self.bar is not None:
+            if rejected:
+                self.bar.set_postfix_str(f"{rejected} refused", refresh=False)
+            self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 def _cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
     """Exit status 0 when every document was written, 1 when some were refused (one stderr
-    line ``FILE:LINE: reason`` each), 2 for a usage error (raised as SystemExit)."""
+    line ``FILE:LINE: reason`` each), 2 for a usage error (raised as SystemExit) or a setup
+    error (printed as ``eventx: [E...] ...``)."""
     from eventx.errors import Errors
-    from eventx.pipeline import Pipeline
     from eventx.validation import published_iso
 
-    for path in args.inputs:
-        _check_input(path)
+    inputs = _expand_inputs(args.inputs, args.input_format, args.recursive)
     if args.published is not None:
         try:
             published_iso(args.published)
         except (TypeError, ValueError) as exc:
             _usage_error(Errors.CLI_BAD_PUBLISHED.format(reason=exc))
-    nlp = Pipeline(morph=args.morph, ner=args.ner, rule_packs=tuple(args.rules or ("builtin",)))
+    nlp = _build_pipeline(args)
+    # Entries wait here until the pipeline gives their document back (in input order), so a
+    # refused line is reported between the documents around it.
+    pending: deque[_Entry] = deque()
+
+    def items() -> Iterator[dict[str, Any]]:
+        for entry in _entries(inputs, args.published):
+            pending.append(entry)
+            if entry[2] is not None:
+                yield entry[2]
+
     results: list[dict[str, Any]] = []
     total = rejected = 0
-    for path in args.inputs:
-        data = _read_bytes(path)
-        name = "<stdin>" if path == "-" else path
-        if _is_jsonl(path, data, args.input_format):
-            documents: Iterable[_Document] = _jsonl_documents(data)
-        else:
-            documents = [_text_document(path, data, args.published)]
-        for line, item, reason in documents:
-            total += 1
-            result = None
-            if item is not None:
-                result, reason = _extract_one(nlp, item)
-            if result is None:
-                rejected += 1
-                _reject(name, line, reason or "")
+    progress = _Progress(_progress_wanted(args.quiet, sys.stderr))
+    setup_errors = _setup_error_names()
+
+    def refuse(entry: _Entry, reason: str) -> None:
+        nonlocal total, rejected
+        name, line = entry[0], entry[1]
+        total += 1
+        rejected += 1
+        progress.write(f"{name}:{line}: {reason}" if line is not None else f"{name}: {reason}")
+        progress.update(rejected)
+
+    try:
+        for doc in nlp.pipe(items(), n_process=args.n_process, on_error="report"):
+            while pending[0][2] is None:
+                entry = pending.popleft()
+                refuse(entry, entry[3] or "")
+            entry = pending.popleft()
+            error = doc.meta.get("error")
+            if error is None:
+                total += 1
+                _emit(doc.to_result().model_dump(mode="json"), args.format, out, results)
+                progress.update(rejected)
+            elif error.partition(":")[0] in setup_errors:  # not the document's fault: stop the run
+                progress.close()
+                sys.stderr.write(f"eventx: {error.partition(': ')[2]}\n")
+                return 2
             else:
-                _emit(result, args.format, out, results)
+                refuse(entry, error)
+        while pending:
+            entry = pending.popleft()
+            refuse(entry, entry[3] or "")
+    finally:
+        progress.close()
     if args.format == "json":
         json.dump(results if len(results) != 1 else results[0], out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -237,8 +424,10 @@ def _emit(result: dict[str, Any], fmt: str, out: TextIO, results: list[dict[str,
 def _cmd_tag(args: argparse.Namespace, out: TextIO) -> int:
     from eventx.pipeline import Pipeline
 
-    nlp = Pipeline(processors=["tokenize", "morph"], morph=args.morph)
-    doc = nlp(_read_input(args.file))
+    text = _read_input(args.file)
+    with _plain_advice(quiet=False):
+        nlp = Pipeline(processors=["tokenize", "morph"], morph=args.morph)
+    doc = nlp(text)
     out.write(f"# {'; '.join(nlp.describe())}\n")
     for sentence in doc.sentences:
         out.write(f"\n# sentence {sentence.index} [{sentence.start}:{sentence.end}]\n")
@@ -267,7 +456,8 @@ def _cmd_info(args: argparse.Namespace, out: TextIO) -> int:
     from eventx.pipeline import Pipeline
 
     try:
-        nlp = Pipeline()
+        with _plain_advice(quiet=True):  # the hint above already says it
+            nlp = Pipeline()
         out.write("\ndefault pipeline:\n")
         for line in nlp.describe():
             out.write(f"  - {line}\n")
@@ -318,15 +508,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_tag)
 
     p = sub.add_parser("extract", help="extract events: .txt files or JSONL lines {id, text, published}")
-    p.add_argument("inputs", nargs="+", help=".txt / .jsonl files, or - for standard input")
+    p.add_argument("inputs", nargs="+", help=".txt / .jsonl files, directories of them, or - for standard input")
     p.add_argument(
         "--format", default="jsonl", choices=["jsonl", "json"], help="output: one result per line, or pretty JSON"
     )
     p.add_argument("--input-format", default="auto", choices=["auto", "txt", "jsonl"])
-    p.add_argument("--published", default=None, help="publication date (YYYY-MM-DD) for .txt inputs")
+    p.add_argument(
+        "--published", default=None, help="publication date (YYYY-MM-DD) for .txt inputs and JSONL lines without one"
+    )
     p.add_argument("--rules", action="append", help="extra rule pack (folder or .yaml); repeatable; default: builtin")
     p.add_argument("--morph", default="auto", choices=["auto", "camel", "builtin", "stanza"])
     p.add_argument("--ner", default="auto")
+    p.add_argument(
+        "--n-process", type=_positive_processes, default=1, metavar="N",
+        help="worker processes (-1: one per core); the output is the same as with one",
+    )
+    p.add_argument("--recursive", action="store_true", help="also read the subfolders of directory inputs")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress display and no backend advice on stderr")
     p.set_defaults(func=_cmd_extract)
 
     p = sub.add_parser("evaluate", help="score predictions against gold (spec §8)")

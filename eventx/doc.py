@@ -140,6 +140,8 @@ class Document:
     text: str
     doc_id: str | None = None
     published: str | None = None
+    language: str = "ar"
+    """``"ar"``, or ``"und"`` for a text that is not Arabic (set by ``tokenize``, :mod:`eventx.text.language`)."""
     sentences: list[Sentence] = field(default_factory=list)
     entities: list[EntitySpan] = field(default_factory=list)
     dates: list[DateSpan] = field(default_factory=list)
@@ -169,6 +171,12 @@ class Document:
                 return sentence
         return None
 
+    def _repr_html_(self) -> str:
+        """Jupyter's view: the text with entities, triggers, dates and figures marked, and the event table."""
+        from eventx.display import render_html
+
+        return render_html(self)
+
     def to_result(self) -> DocumentResult:
         """The spec's document result for this document."""
         from eventx.records import DocumentResult, Mention
@@ -176,6 +184,7 @@ class Document:
         return DocumentResult(
             doc_id=self.doc_id,
             published=self.published,
+            language=self.language,
             events=list(self.events),
             entities=[
                 Mention(text=e.text, start=e.start, end=e.end, kind=e.kind, canonical=e.canonical, id=e.id)  # type: ignore[arg-type]

@@ -246,3 +246,13 @@ class Errors:
     PIPE_BAD_ON_ERROR = ErrorMessage("E717", "on_error must be one of {known}, got {value!r}")
     PIPE_DOCUMENT_FAILED = ErrorMessage("E718", "document not processed: {error}")
     PIPE_DOCUMENT_SKIPPED = ErrorMessage("E719", "document {position} (id {doc_id!r}) skipped: {error}")
+    CLI_EMPTY_DIRECTORY = ErrorMessage("E720", "eventx: {path} is a directory without .txt or .jsonl files{scope}")
+    EXPORT_MISSING_DEPENDENCY = ErrorMessage(
+        "E740", "{feature} needs the {package} package; install it with: pip install 'eventx[tables]'"
+    )
+    EXPORT_UNKNOWN_TABLE = ErrorMessage("E741", "unknown table {table!r}; choose one of {known}")
+    EXPORT_UNKNOWN_FORMAT = ErrorMessage("E742", "unknown export format {fmt!r}; choose one of {known}")
+    EXPORT_NOT_A_RESULT = ErrorMessage(
+        "E743", "expected a DocumentResult, a Document or a document result dict, got {got}"
+    )
+    EXPORT_NEEDS_BINARY = ErrorMessage("E744", "parquet output needs a path or a binary file, got a text stream")

@@ -118,3 +118,9 @@ class DocumentResult(_Record):
     events: list[Event] = Field(default_factory=list)
     entities: list[Mention] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+
+    def _repr_html_(self) -> str:
+        """Jupyter's view: the event table (``eventx.display.render_html(result, text=...)`` adds the text)."""
+        from eventx.display import render_html
+
+        return render_html(self)

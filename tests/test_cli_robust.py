@@ -128,13 +128,15 @@ def test_closed_stdin_is_one_line_and_exit_status_2(
     assert out == "" and err.count("\n") == 1 and "[E709]" in err and "standard input is closed" in err
 
 
-def test_a_directory_or_a_missing_file_is_one_line_and_exit_status_2(
+def test_a_directory_without_documents_or_a_missing_file_is_one_line_and_exit_status_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # A directory stands for its *.txt and *.jsonl files (tests/test_cli_corpus.py); one without any is refused.
+    (tmp_path / "notes.md").write_text("x", encoding="utf-8")
     for argv, expected in [
-        (["extract", str(tmp_path)], "is a directory"),
+        (["extract", str(tmp_path)], "[E720] eventx: " + str(tmp_path) + " is a directory without .txt or .jsonl"),
         (["extract", str(tmp_path / "missing.jsonl")], "no such file"),
-        (["extract", "--published", "yesterday", str(tmp_path)], "is a directory"),
+        (["extract", "--published", "yesterday", str(tmp_path)], "[E720]"),
     ]:
         code, out, err = _run(argv, capsys)
         assert code == 2 and out == "" and err.count("\n") == 1 and expected in err, (argv, err)

@@ -12,6 +12,8 @@ no stanza models are installed (``Pipeline(parser=...)``).
 from __future__ import annotations
 
 import logging
+import os
+import sys
 import warnings
 from collections.abc import Sequence
 from typing import Any
@@ -106,9 +108,24 @@ def resolve_morph(config: ComponentConfig) -> str:
             "heuristic clitic splitter (no lemmas). For real morphology run `camel_data -i morphology-db-msa-r13` "
             "on a connected machine and set CAMELTOOLS_DATA to that data directory.",
             UserWarning,
-            stacklevel=2,
+            stacklevel=_caller_stacklevel(),
         )
     return concrete
+
+
+_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
+
+
+def _caller_stacklevel() -> int:
+    """The ``stacklevel`` that attributes a warning raised by the caller of this function to
+    the first frame outside the eventx package (the user's ``Pipeline()`` or
+    ``eventx.extract()`` line), however deep inside eventx the warning is raised."""
+    frame = sys._getframe(1)  # the function that warns: stacklevel 1
+    level = 1
+    while frame.f_back is not None and os.path.abspath(frame.f_code.co_filename).startswith(_PACKAGE_DIR):
+        frame = frame.f_back
+        level += 1
+    return level
 
 
 def make_morph(config: MorphConfig) -> Processor:

@@ -3,6 +3,10 @@
 The component owns its :class:`~eventx.rules.engine.RuleEngine`: built from ``rule_packs``
 (``"builtin"`` or pack folders/files, loaded in order), or handed over ready-made as ``engine``
 (one engine may serve several pipelines; it holds compiled rules only, no per-document state).
+
+The rules are written for Arabic: a document that ``tokenize`` labelled as not Arabic
+(``doc.language != "ar"``, :mod:`eventx.text.language`) gets no events and the warning
+:data:`NOT_ARABIC_WARNING`. The earlier components (NER among them) still run on it.
 """
 
 from __future__ import annotations
@@ -14,8 +18,11 @@ from pydantic import InstanceOf
 from eventx.component import ComponentConfig, Processor, registry
 from eventx.doc import Document
 from eventx.rules.engine import RuleEngine
+from eventx.text.language import ARABIC
 
-__all__ = ["EventsConfig", "EventsProcessor"]
+__all__ = ["NOT_ARABIC_WARNING", "EventsConfig", "EventsProcessor"]
+
+NOT_ARABIC_WARNING = "text is not Arabic: no events extracted"
 
 
 class EventsConfig(ComponentConfig):
@@ -34,7 +41,12 @@ class EventsProcessor(Processor):
         self.engine = engine
 
     def process(self, doc: Document) -> Document:
-        doc.events = self.engine.extract(doc)
+        if doc.language != ARABIC:
+            doc.events = []
+            if NOT_ARABIC_WARNING not in doc.warnings:
+                doc.warnings.append(NOT_ARABIC_WARNING)
+        else:
+            doc.events = self.engine.extract(doc)
         doc.processed.add(self.name)
         return doc
 
