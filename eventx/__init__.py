@@ -14,7 +14,16 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["Document", "DocumentResult", "Pipeline", "__version__", "extract", "to_arrow", "to_dataframe"]
+__all__ = [
+    "Document",
+    "DocumentResult",
+    "Pipeline",
+    "__version__",
+    "extract",
+    "extract_many",
+    "to_arrow",
+    "to_dataframe",
+]
 
 if TYPE_CHECKING:
     from eventx.doc import Document
@@ -40,6 +49,10 @@ def __getattr__(name: str) -> Any:
         from eventx.api import extract
 
         return extract
+    if name == "extract_many":
+        from eventx.api import extract_many
+
+        return extract_many
     if name == "to_dataframe":
         from eventx.export.tables import to_dataframe
 

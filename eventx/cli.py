@@ -358,7 +358,18 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
             published_iso(args.published)
         except (TypeError, ValueError) as exc:
             _usage_error(Errors.CLI_BAD_PUBLISHED.format(reason=exc))
+    if args.format == "parquet" and args.output is None and sys.stdout.isatty():
+        _usage_error(Errors.CLI_BINARY_TO_TERMINAL.format(fmt=args.format))
     nlp = _build_pipeline(args)
+    if args.output is not None and args.format in ("jsonl", "json"):
+        with open(args.output, "w", encoding="utf-8") as handle:
+            return _run_extract(args, nlp, inputs, handle)
+    return _run_extract(args, nlp, inputs, out)
+
+
+def _run_extract(args: argparse.Namespace, nlp: Any, inputs: list[tuple[str, str]], out: TextIO) -> int:
+    from eventx.errors import Errors
+
     # Entries wait here until the pipeline gives their document back (in input order), so a
     # refused line is reported between the documents around it.
     pending: deque[_Entry] = deque()
@@ -407,6 +418,10 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "json":
         json.dump(results if len(results) != 1 else results[0], out, ensure_ascii=False, indent=2)
         out.write("\n")
+    elif args.format != "jsonl":
+        from eventx.export import write
+
+        write(results, args.format, args.output if args.output is not None else out)
     if rejected:
         sys.stderr.write(f"{Errors.CLI_REJECTED_SUMMARY.format(rejected=rejected, total=total)}\n")
         return 1
@@ -510,8 +525,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="extract events: .txt files or JSONL lines {id, text, published}")
     p.add_argument("inputs", nargs="+", help=".txt / .jsonl files, directories of them, or - for standard input")
     p.add_argument(
-        "--format", default="jsonl", choices=["jsonl", "json"], help="output: one result per line, or pretty JSON"
+        "--format",
+        default="jsonl",
+        choices=["jsonl", "json", "csv", "parquet", "acled", "plover"],
+        help="output: one result per line (jsonl), pretty JSON, the events table (csv, parquet), "
+        "ACLED-style CSV or PLOVER-style JSON lines (docs/exports.md)",
     )
+    p.add_argument("-o", "--output", help="write the output to this file instead of standard output")
     p.add_argument("--input-format", default="auto", choices=["auto", "txt", "jsonl"])
     p.add_argument(
         "--published", default=None, help="publication date (YYYY-MM-DD) for .txt inputs and JSONL lines without one"

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any, overload
 
+from eventx.errors import Errors
+
 __all__ = ["Corpus", "render_corpus_html", "render_html"]
 
 KIND_COLOURS = {
@@ -86,8 +88,13 @@ def _is_document(obj: object) -> bool:
 
 
 def _result_of(obj: Any) -> Any:
-    """A ``DocumentResult`` for a Document or a DocumentResult."""
-    return obj.to_result() if _is_document(obj) else obj
+    """A ``DocumentResult`` for a Document or a DocumentResult (read by attributes: this module
+    does not import the records it renders, which import it for ``_repr_html_``)."""
+    if _is_document(obj):
+        return obj.to_result()
+    if not all(hasattr(obj, name) for name in ("events", "entities", "doc_id")):
+        raise TypeError(Errors.DISPLAY_INPUT.format(got=type(obj).__name__))
+    return obj
 
 
 def _figure_value(quantity: Any) -> str:

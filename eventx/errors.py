@@ -256,3 +256,7 @@ class Errors:
         "E743", "expected a DocumentResult, a Document or a document result dict, got {got}"
     )
     EXPORT_NEEDS_BINARY = ErrorMessage("E744", "parquet output needs a path or a binary file, got a text stream")
+    CLI_BINARY_TO_TERMINAL = ErrorMessage(
+        "E745", "eventx: --format {fmt} is binary; write it to a file with -o FILE or redirect standard output"
+    )
+    DISPLAY_INPUT = ErrorMessage("E746", "render_html() takes a Document or a DocumentResult, got {got}")

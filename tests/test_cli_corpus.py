@@ -264,3 +264,54 @@ def test_the_backend_warning_points_at_the_callers_line(tmp_path: Path, monkeypa
     advice = [w for w in caught if "camel-tools morphology database not found" in str(w.message)]
     assert len(advice) == 1
     assert advice[0].filename == __file__ and advice[0].category is UserWarning
+
+
+@pytest.mark.parametrize("fmt", ["csv", "acled", "plover", "parquet"])
+def test_extract_exports_tables_acled_and_plover(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], advice_said: None
+) -> None:
+    pandas = pytest.importorskip("pandas")
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text(
+        "\n".join(
+            json.dumps({"id": i, "text": t, "published": "2025-04-28"}, ensure_ascii=False)
+            for i, t in (("a", DEPLOYMENT), ("b", ARTICLE))
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    reference = [json.loads(line) for line in _run(["extract", str(docs)], capsys)[1].splitlines()]
+    n_events = sum(len(r["events"]) for r in reference)
+    assert n_events >= 3
+    target = tmp_path / f"out.{fmt}"
+    code, out, err = _run(["extract", "--format", fmt, "-o", str(target), str(docs)], capsys)
+    assert code == 0, err
+    assert out == ""
+    if fmt == "plover":
+        records = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+        assert [r["id"] for r in records] == [e["id"] for r in reference for e in r["events"]]
+    elif fmt == "parquet":
+        table = pandas.read_parquet(target)
+        assert list(table["event_id"]) == [e["id"] for r in reference for e in r["events"]]
+    else:
+        table = pandas.read_csv(target)
+        assert len(table) == n_events
+        column = "event_id" if fmt == "csv" else "event_id_cnty"
+        assert column in table.columns
+
+
+def test_extract_writes_jsonl_to_a_file_with_o(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], advice_said: None
+) -> None:
+    target = tmp_path / "out.jsonl"
+    code, out, _ = _run(["extract", "-o", str(target), "-"], capsys, stdin=DEPLOYMENT)
+    assert code == 0 and out == ""
+    (result,) = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert [e["type"] for e in result["events"]] == ["DEPLOYMENT"]
+
+
+def test_render_html_refuses_what_it_cannot_show() -> None:
+    from eventx.display import render_html
+
+    with pytest.raises(TypeError, match=r"\[E746\].*got int"):
+        render_html(42)
