@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -49,3 +51,20 @@ needs_camel = pytest.mark.skipif(
 needs_stanza = pytest.mark.skipif(
     not stanza_available(), reason="stanza Arabic models not found (set EVENTX_STANZA_DIR)"
 )
+
+
+def run_cli(argv: list[str], capsys: pytest.CaptureFixture[str], stdin: str | None = None) -> tuple[int, str, str]:
+    """Run ``eventx`` with ``argv`` (and ``stdin`` text): its exit status, stdout and stderr.
+    A usage error (SystemExit) gives its status like a shell would."""
+    from eventx.cli import main
+
+    if stdin is not None:
+        sys.stdin = io.StringIO(stdin)
+    try:
+        code = main(argv)
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        sys.stdin = sys.__stdin__
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import run_cli
 
 import eventx.morph.processor as morph_processor
-from eventx.cli import _derived_stems, _progress_wanted, main
+from eventx.cli import _derived_stems, _progress_wanted
 from eventx.pipeline import Pipeline
 from eventx.rules.processor import NOT_ARABIC_WARNING
 from eventx.text.language import arabic_letter_share, detect_language
@@ -24,17 +25,7 @@ DEPLOYMENT = "أرسلت كوريا الشمالية قوات إلى روسيا.
 ENGLISH = "Five people were killed and 12 wounded in shelling on the city of Kharkiv yesterday."
 
 
-def _run(argv: list[str], capsys: pytest.CaptureFixture[str], stdin: str | None = None) -> tuple[int, str, str]:
-    if stdin is not None:
-        sys.stdin = io.StringIO(stdin)
-    try:
-        code = main(argv)
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 1
-    finally:
-        sys.stdin = sys.__stdin__
-    out, err = capsys.readouterr()
-    return code, out, err
+_run = run_cli
 
 
 def _results(out: str) -> list[dict[str, Any]]:

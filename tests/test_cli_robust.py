@@ -4,7 +4,6 @@ reports a failing document without losing the others of its batch."""
 
 from __future__ import annotations
 
-import io
 import json
 import logging
 import multiprocessing
@@ -13,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 
 from eventx.cli import main
 from eventx.doc import Document
@@ -30,17 +30,7 @@ def _line(item: dict[str, object]) -> bytes:
     return json.dumps(item, ensure_ascii=False).encode("utf-8")
 
 
-def _run(argv: list[str], capsys: pytest.CaptureFixture[str], stdin: str | None = None) -> tuple[int, str, str]:
-    if stdin is not None:
-        sys.stdin = io.StringIO(stdin)
-    try:
-        code = main(argv)
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 1
-    finally:
-        sys.stdin = sys.__stdin__
-    out, err = capsys.readouterr()
-    return code, out, err
+_run = run_cli
 
 
 def _mixed_file(tmp_path: Path) -> tuple[Path, dict[int, str]]:
