@@ -3,8 +3,9 @@
     CAMELTOOLS_DATA=../shared/data/camel python benchmarks/fuzz.py --n 100000 --seed 1 [--backend auto|builtin|camel]
         [--max-len N] [--timeout 60]
 
-The long-running counterpart of ``tests/test_fuzz.py`` (same input families, drawn with plain
-``random`` so any number of inputs is cheap, plus 10,000-character words and long digit runs).
+The long-running counterpart of ``tests/test_fuzz.py`` (same input families, from the tables
+in ``tests/fuzz_inputs.py``, drawn with plain ``random`` so any number of inputs is cheap, plus
+10,000-character words and long digit runs).
 Each input goes through ``eventx.Pipeline(morph=backend)`` and is classified:
 
 * refused: ``published`` was refused the documented way (ValueError for a string, TypeError for
@@ -24,9 +25,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import random
-import re
 import signal
 import sys
 import time
@@ -35,79 +34,15 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-DEV_DOCS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "dev" / "docs.jsonl"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # the input tables shared with test_fuzz.py
+import fuzz_inputs as inputs
+
 SLOW_SECONDS = 10.0
 REPROS_PER_KIND = 3
-
-ARABIC_LETTERS = [chr(c) for c in range(0x0621, 0x063B)] + [chr(c) for c in range(0x0641, 0x064B)]
-ARABIC_EXTRA = ["ى", "ة", "ٱ", "پ", "چ", "ژ", "گ", "ک", "ی", "ﻻ", "ﷲ", "ﷺ"]
-DIACRITICS = [chr(c) for c in range(0x064B, 0x0653)] + ["\u0670"]
-BIDI_AND_JOINERS = ["\u200e", "\u200f", "\u061c", "\u200d", "\u200c", "\u200b", "\u2066", "\u2067", "\u2069",
-                    "\u202a", "\u202b", "\u202c", "\ufeff"]
-DIGIT_SETS = ["0123456789", "".join(chr(0x0660 + i) for i in range(10)), "".join(chr(0x06F0 + i) for i in range(10))]
-LATIN = list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-EMOJI = ["🙂", "👍🏽", "🇸🇾", "👨‍👩‍👧", "❤️", "#️⃣", "🔥", "💥"]
-PUNCTUATION = [*"«»،؛؟.!:\"'()[]{}-–—…/%\\*+=<>@&_", "٫", "٬", "٪", "“", "”", "‘", "’", "۔"]
-CONTROL = [chr(c) for c in range(0x00, 0x20) if chr(c) not in "\n\t"] + ["\x7f", "\x85", "\u2028", "\u2029"]
-SPACE = [" ", " ", " ", "\n", "\n\n", "\t", "\u00a0", "\r\n", "\u3000"]
-CHARACTERS = (ARABIC_LETTERS * 3 + ARABIC_EXTRA + DIACRITICS + ["\u0640"] + BIDI_AND_JOINERS + list("".join(DIGIT_SETS))
-              + LATIN + EMOJI + PUNCTUATION + CONTROL + SPACE)
-SEPARATORS = [" ", " ", " ", "، ", ". ", "\n", "؛ ", "؟ ", " و", "", "\u200f ", " «", "» "]
-
-VOCABULARY = [
-    "قتل", "قُتل", "قُتِلَ", "مقتل", "أصيب", "إصابة", "جرح", "جنود", "جندي", "جنديين", "شهيدان", "مدنيين", "قصف",
-    "غارة", "غارات", "هجوم", "استهدف", "انسحاب", "انسحبت", "سيطرت", "سيطرة", "القوات", "الجيش", "الروسي",
-    "الإسرائيلي", "الأوكرانية", "أعلنت", "وزارة الصحة", "قالت", "أكد", "وفقاً لـ", "نقلاً عن", "إرسال", "قوات",
-    "نشر", "إلى", "روسيا", "أوكرانيا", "غزة", "حلب", "خاركيف", "دمشق", "مدينة", "بلدة", "كوريا الشمالية",
-    "حزب الله", "حماس", "اتفاق", "وقف إطلاق النار", "توقيع", "معاهدة", "في", "على", "من", "بعد", "قبل", "نحو",
-    "حوالي", "أكثر من", "ما لا يقل عن", "عشرات", "مئات", "آلاف", "ثلاثة", "عشرين", "ألف", "مليون", "نصف مليون",
-    "لم", "سوف", "قد", "تعتزم", "نفت", "أمس", "أول أمس", "غداً", "اليوم", "اليوم الاثنين", "صباح اليوم", "السبت",
-    "يوم الأربعاء", "الأسبوع الماضي", "الأسبوع المقبل", "عطلة نهاية الأسبوع المنصرم", "الشهر الماضي",
-    "الشهر المقبل", "العام الماضي", "العام المقبل", "هذا العام", "هذا الصيف", "خريف العام الماضي", "الصيف الماضي",
-    "منتصف يناير", "أواخر عام 2024", "مطلع العام", "يونيو الماضي", "يناير المقبل", "نوفمبر الجاري", "27 مايو",
-    "14 آب", "قبل أسبوع", "قبل ثلاثة أيام", "بعد ثلاثة أيام", "خلال الساعات الـ24 الماضية",
-    "منذ أكثر من خمسة أعوام", "القرن الماضي", "العقد الماضي", "رمضان 1446", "15 شعبان 1445 هـ", "سنة 1446 هـ",
-    "9 نوفمبر 2024", "2024/11/09", "09-11-2024", "السابع من أكتوبر 2023", "عام 2024", "عام 1", "عام 0", "عام 9999",
-    "عام 10000", "31 ديسمبر 9999", "1 يناير 1", "1 يناير 0001", "31 فبراير 2024", "منذ أغسطس 2024",
-    "بين 10 سبتمبر 2015 و2 فبراير 2016", "10-15 سبتمبر 2024", "300 ألف", "2.5 مليون", "3,000", "٣٬٠٠٠", "۱۲۳",
-    "50%", "٥٠٪", "10–12 ألف", "9 آلاف و752 شهيدا",
-]
-
-FALLBACK_SENTENCES = [
-    "أعلنت كوريا الشمالية رسمياً عن إرسال قوات إلى روسيا، وقُتل نحو 300 جندي وأصيب حوالي 2700 آخرين.",
-    "قالت وزارة الصحة إن 3 أشخاص قُتلوا وأصيب آخرون في غارة على مدينة حلب أمس.",
-    "انسحبت القوات الروسية من بلدة قرب خاركيف يوم السبت بعد معارك استمرت أسبوعاً.",
-    "وقّعت الحكومة والمتمردون اتفاق وقف إطلاق النار في جوبا في 9 نوفمبر 2024.",
-    "ذكرت مصادر محلية أن الجيش سيطر على المدينة منتصف يناير، وفق ما نقلت وكالة الأنباء.",
-    "استهدف قصف مدفعي مخيماً للنازحين، ما أدى إلى مقتل ١٢ مدنياً بينهم أطفال.",
-]
-
-EDGE_DATES = [dt.date.min, dt.date.max, dt.date(1, 1, 2), dt.date(1, 1, 31), dt.date(1, 12, 31), dt.date(2, 1, 1),
-              dt.date(9999, 12, 30), dt.date(9999, 12, 1), dt.date(9998, 12, 31), dt.date(2000, 2, 29)]
-TIME_SUFFIXES = ["T00:00:00", "T12:30", "T23:59:59Z", "T10:00:00+03:00", "T10:00:00.123456-05:00", " 10:00"]
-GARBAGE = ["2025-04-28garbage", "2025-04-28abc", "2025-04-28قتل", "garbage", "yesterday", "أمس", "2025-13-01",
-           "2025-02-30", "2025-00-10", "0000-01-01", "10000-01-01", "-001-01-01", "2025/04/28", "28-04-2025",
-           "2025-4-28", "25-04-28", "2025-04", "2025", "None", "2025-04-28-garbage", "\x00", "9999-12-32",
-           "2025-04-28T99:99", "2025-04-28 garbage", "2025-04-28T", "2025-04-28T10:00:00+99:00"]
-GARBAGE_TAIL = "abcdefghijklmnopqrsuvwxy" + "".join(ARABIC_LETTERS)
-NOT_STR: list[object] = [20250428, 2025.0, b"2025-04-28", bytearray(b"2025-04-28"), ["2025-04-28"], ("2025", 4, 28),
-                         {"published": "2025-04-28"}, object(), True]
-EITHER = ["20250428", "2025-W17-1", " 2025-04-28 ", "٢٠٢٥-٠٤-٢٨", "2025-04-28\n"]
 
 
 class Timeout(Exception):
     """An input ran past --timeout."""
-
-
-def load_sentences() -> list[str]:
-    if not DEV_DOCS.is_file():
-        return list(FALLBACK_SENTENCES)
-    found: list[str] = []
-    for line in DEV_DOCS.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            text = json.loads(line)["text"]
-            found += [s.strip() for s in re.split(r"(?<=[.!؟])\s+|\n+", text) if 20 <= len(s.strip()) <= 300]
-    return found or list(FALLBACK_SENTENCES)
 
 
 class Generator:
@@ -115,29 +50,29 @@ class Generator:
 
     def __init__(self, seed: int, max_len: int | None) -> None:
         self.rng = random.Random(seed)
-        self.sentences = load_sentences()
+        self.sentences = inputs.load_sentences()
         self.max_len = max_len
 
     def run(self) -> str:
-        return "".join(self.rng.choice(CHARACTERS) for _ in range(self.rng.randint(1, 40)))
+        return "".join(self.rng.choice(inputs.CHARACTERS) for _ in range(self.rng.randint(1, 40)))
 
     def number(self) -> str:
         value = str(self.rng.randint(0, 10**22))
         if self.rng.random() < 0.5 and len(value) > 3:
-            separator = self.rng.choice([",", ".", "٬", "٫", " "])
+            separator = self.rng.choice(inputs.GROUP_SEPARATORS)
             head = len(value) % 3 or 3
             value = value[:head] + "".join(separator + value[i : i + 3] for i in range(head, len(value), 3))
-        digits = self.rng.choice(DIGIT_SETS)
+        digits = self.rng.choice(inputs.DIGIT_SETS)
         return "".join(digits[int(c)] if c.isdigit() else c for c in value)
 
     def long_word(self, low: int, high: int) -> str:
-        pattern = self.rng.choice(["".join(self.rng.choice(CHARACTERS) for _ in range(self.rng.randint(1, 4))),
-                                   "ب", "ـ", "1", "١", "۱", "\u064e", "\u200f", "ال", "و1"])
+        pattern = self.rng.choice(["".join(self.rng.choice(inputs.CHARACTERS) for _ in range(self.rng.randint(1, 4))),
+                                   *inputs.LONG_WORD_PATTERNS])
         size = self.rng.randint(low, high)
         return (pattern * (size // len(pattern) + 1))[:size]
 
     def digit_run(self) -> str:
-        digits = self.rng.choice(DIGIT_SETS)
+        digits = self.rng.choice(inputs.DIGIT_SETS)
         run = "".join(self.rng.choice(digits) for _ in range(self.rng.randint(500, 10_000)))
         if self.rng.random() < 0.3:  # grouped: 1,234,567,...
             run = ",".join(run[i : i + 3] for i in range(0, len(run), 3))
@@ -160,17 +95,17 @@ class Generator:
         kind = self.rng.choice(["vocabulary", "vocabulary", "run", "number", "character"]
                                + ([] if mutating else ["sentence"]))
         if kind == "vocabulary":
-            return self.rng.choice(VOCABULARY)
+            return self.rng.choice(inputs.VOCABULARY)
         if kind == "run":
             return self.run()
         if kind == "number":
             return self.number()
         if kind == "character":
-            return self.rng.choice(CHARACTERS)
+            return self.rng.choice(inputs.CHARACTERS)
         return self.mutated_sentence()
 
     def text(self) -> str:
-        text = "".join(self.segment() + self.rng.choice(SEPARATORS) for _ in range(self.rng.randint(0, 8)))
+        text = "".join(self.segment() + self.rng.choice(inputs.SEPARATORS) for _ in range(self.rng.randint(0, 8)))
         roll = self.rng.random()
         extra = None
         if roll < 0.10:
@@ -186,7 +121,7 @@ class Generator:
 
     def date(self) -> dt.date:
         if self.rng.random() < 0.3:
-            return self.rng.choice(EDGE_DATES)
+            return self.rng.choice(inputs.EDGE_DATES)
         return dt.date.fromordinal(self.rng.randint(1, dt.date.max.toordinal()))
 
     def published(self) -> tuple[object, str]:
@@ -199,23 +134,23 @@ class Generator:
         if kind in (2, 12, 13):
             return self.date().isoformat(), "accept"
         if kind == 3:
-            return self.date().isoformat() + self.rng.choice(TIME_SUFFIXES), "accept"
+            return self.date().isoformat() + self.rng.choice(inputs.TIME_SUFFIXES), "accept"
         if kind == 4:
             day = self.date()
             moment = dt.datetime(day.year, day.month, day.day, self.rng.randrange(24), self.rng.randrange(60),
                                  tzinfo=self.rng.choice([None, dt.timezone.utc]))
             return self.rng.choice([moment, dt.datetime.min, dt.datetime.max]), "accept"
         if kind == 5:
-            return self.rng.choice(GARBAGE), "refuse"
+            return self.rng.choice(inputs.GARBAGE), "refuse"
         if kind == 6:
-            tail = "".join(self.rng.choice(GARBAGE_TAIL) for _ in range(self.rng.randint(1, 12)))
+            tail = "".join(self.rng.choice(inputs.GARBAGE_TAIL) for _ in range(self.rng.randint(1, 12)))
             return self.date().isoformat() + tail, "refuse"
         if kind == 7:
-            return self.rng.choice(NOT_STR), "refuse"
+            return self.rng.choice(inputs.NOT_STR), "refuse"
         if kind == 8:
-            return self.rng.choice(EITHER), "either"
-        return "".join(self.rng.choice(CHARACTERS + list("0123456789-T:")) for _ in range(self.rng.randint(1, 20))), \
-            "either"
+            return self.rng.choice(inputs.EITHER), "either"
+        alphabet = inputs.CHARACTERS + list("0123456789-T:")
+        return "".join(self.rng.choice(alphabet) for _ in range(self.rng.randint(1, 20))), "either"
 
 
 def offset_violations(text: str, doc: Any, result: Any) -> list[str]:
