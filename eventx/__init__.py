@@ -21,6 +21,7 @@ __all__ = [
     "__version__",
     "extract",
     "extract_many",
+    "merge",
     "to_arrow",
     "to_dataframe",
 ]
@@ -53,6 +54,10 @@ def __getattr__(name: str) -> Any:
         from eventx.api import extract_many
 
         return extract_many
+    if name == "merge":
+        from eventx.crossdoc import merge
+
+        return merge
     if name == "to_dataframe":
         from eventx.export.tables import to_dataframe
 

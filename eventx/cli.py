@@ -4,6 +4,7 @@ eventx info                                  backends, models, versions
 eventx tag FILE                              token / words / lemma / POS table
 eventx extract [--format jsonl|json] IN ...  document results (IN: .txt, .jsonl, a directory or -)
 eventx evaluate --gold DIR --docs DOCS PRED  spec §8 scores
+eventx merge PRED.jsonl                      cross-report merged events, one JSON per line
 eventx schema                                JSON Schema of the document result
 eventx rules validate PACK ...               check rule-pack files
 
@@ -495,6 +496,43 @@ def _cmd_evaluate(args: argparse.Namespace, out: TextIO) -> int:
     return run_evaluate_cli(args.gold, args.docs, args.pred, as_json=args.json, show_errors=args.show_errors)
 
 
+def _cmd_merge(args: argparse.Namespace, out: TextIO) -> int:
+    """One MergedEvent JSON per line (singletons included unless --only-merged). A line that is
+    not a document result stops the run before anything is written: ``FILE:LINE: reason`` on
+    stderr, exit status 1."""
+    from eventx.crossdoc import merge
+    from eventx.crossdoc.cluster import coerce_results
+
+    results: list[Any] = []
+    for path in args.inputs:
+        name = "<stdin>" if path == "-" else path
+        for number, raw in enumerate(_read_bytes(path).splitlines(), start=1):
+            line = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
+            if not line.strip():
+                continue
+            try:
+                results.append(json.loads(line))
+            except (ValueError, RecursionError) as exc:
+                sys.stderr.write(f"{name}:{number}: {_reason(exc)}\n")
+                return 1
+            try:
+                coerce_results([results[-1]])
+            except (TypeError, ValueError) as exc:
+                sys.stderr.write(f"{name}:{number}: {exc}\n")
+                return 1
+    try:
+        merged = merge(
+            results, window_days=args.window_days, threshold=args.threshold, include_singletons=not args.only_merged
+        )
+    except (TypeError, ValueError) as exc:
+        sys.stderr.write(f"eventx: {exc}\n")
+        return 2
+    for record in merged:
+        out.write(record.model_dump_json() + "\n")
+    out.flush()
+    return 0
+
+
 def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
     from eventx.errors import RulePackError
     from eventx.rules.loader import load_packs
@@ -554,6 +592,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--show-errors", type=int, default=0, metavar="N", help="also list N false positives/negatives")
     p.set_defaults(func=_cmd_evaluate)
+
+    p = sub.add_parser("merge", help="merge events of different documents that report the same event (docs/merge.md)")
+    p.add_argument("inputs", nargs="+", help="results JSONL of eventx extract, or - for standard input")
+    p.add_argument("--window-days", type=float, default=3, help="days between compatible dates (default 3)")
+    p.add_argument("--threshold", type=float, default=1.5, help="total score that links two events (default 1.5)")
+    p.add_argument("--only-merged", action="store_true", help="leave out events no other document reports")
+    p.set_defaults(func=_cmd_merge)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the document result")
     p.set_defaults(func=_cmd_schema)

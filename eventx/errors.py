@@ -260,3 +260,21 @@ class Errors:
         "E745", "eventx: --format {fmt} is binary; write it to a file with -o FILE or redirect standard output"
     )
     DISPLAY_INPUT = ErrorMessage("E746", "render_html() takes a Document or a DocumentResult, got {got}")
+    DASK_MISSING_DEPENDENCY = ErrorMessage(
+        "E750", "{feature} needs the {package} package; install it with: pip install 'eventx[dask]'"
+    )
+    DASK_BAD_PIPELINE_CONFIG = ErrorMessage(
+        "E751", "pipeline_config must be a dict of eventx.Pipeline keyword arguments or None, got {got}"
+    )
+    DASK_NO_COLUMN = ErrorMessage(
+        "E752", "no column {column!r} for the document {role} in the DataFrame; its columns: {columns}"
+    )
+    MERGE_NOT_A_RESULT = ErrorMessage(
+        "E760", "merge() takes DocumentResult objects or document result dicts, got {got} (item {position})"
+    )
+    MERGE_BAD_RESULT = ErrorMessage("E761", "{where}: not a valid document result: {reason}")
+    MERGE_NO_DOC_ID = ErrorMessage(
+        "E762", "{where}: the document result has no 'doc_id'; merge needs one to tell documents apart"
+    )
+    MERGE_BAD_OPTION = ErrorMessage("E763", "{name} must be a number >= 0, got {value!r}")
+    MERGE_BAD_GOLD = ErrorMessage("E764", "{path}: malformed merge gold ({reason})")
