@@ -32,40 +32,26 @@ if TYPE_CHECKING:
     from eventx.records import DocumentResult
 
 
+# Public names and the module each lives in. Lazy attribute access keeps `import eventx` fast
+# (no camel-tools / torch import until a name is used).
+_LAZY = {
+    "Pipeline": "eventx.pipeline",
+    "Document": "eventx.doc",
+    "DocumentResult": "eventx.records",
+    "extract": "eventx.api",
+    "extract_many": "eventx.api",
+    "merge": "eventx.crossdoc",
+    "to_dataframe": "eventx.export.tables",
+    "to_arrow": "eventx.export.tables",
+}
+
+
 def __getattr__(name: str) -> Any:
-    # Lazy attribute access keeps `import eventx` fast (no camel-tools / torch import).
-    if name == "Pipeline":
-        from eventx.pipeline import Pipeline
+    module = _LAZY.get(name)
+    if module is None:
+        from eventx.errors import Errors
 
-        return Pipeline
-    if name == "Document":
-        from eventx.doc import Document
+        raise AttributeError(Errors.NO_MODULE_ATTRIBUTE.format(module=__name__, name=name))
+    import importlib
 
-        return Document
-    if name == "DocumentResult":
-        from eventx.records import DocumentResult
-
-        return DocumentResult
-    if name == "extract":
-        from eventx.api import extract
-
-        return extract
-    if name == "extract_many":
-        from eventx.api import extract_many
-
-        return extract_many
-    if name == "merge":
-        from eventx.crossdoc import merge
-
-        return merge
-    if name == "to_dataframe":
-        from eventx.export.tables import to_dataframe
-
-        return to_dataframe
-    if name == "to_arrow":
-        from eventx.export.tables import to_arrow
-
-        return to_arrow
-    from eventx.errors import Errors
-
-    raise AttributeError(Errors.NO_MODULE_ATTRIBUTE.format(module=__name__, name=name))
+    return getattr(importlib.import_module(module), name)
