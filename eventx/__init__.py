@@ -10,7 +10,9 @@ Heavy pieces (morphology DB, NER model, stanza) load lazily on first use, never 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from eventx._lazy import lazy_getattr
 
 __version__ = "0.1.0"
 
@@ -46,12 +48,4 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        from eventx.errors import Errors
-
-        raise AttributeError(Errors.NO_MODULE_ATTRIBUTE.format(module=__name__, name=name))
-    import importlib
-
-    return getattr(importlib.import_module(module), name)
+__getattr__ = lazy_getattr(__name__, _LAZY)

@@ -12,7 +12,9 @@ Mark Lee) and is licensed CC BY-SA 3.0; the code is MIT. Nothing loads at import
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from eventx._lazy import lazy_getattr
 
 if TYPE_CHECKING:
     from eventx.ner.combine import merge_entities
@@ -29,12 +31,4 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        from eventx.errors import Errors
-
-        raise AttributeError(Errors.NO_MODULE_ATTRIBUTE.format(module=__name__, name=name))
-    import importlib
-
-    return getattr(importlib.import_module(module), name)
+__getattr__ = lazy_getattr(__name__, _LAZY)
